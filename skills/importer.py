@@ -1,0 +1,169 @@
+"""Load parsed sources into the database in one transaction, and say what changed.
+
+New skills are added, existing ones updated field by field; a second run with the same
+sources changes nothing. Languages a source lacks are left as they are, so translations made
+in the admin survive an import of sources that don't have that language.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+
+from .content import names, skill_content
+from .models import LEVEL_NUMBERS, Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+
+
+def language_of(field_name):
+    """ "name_de" → "de"; None for an untranslated field."""
+    base, _, suffix = field_name.rpartition("_")
+    return suffix if base and suffix in LANGUAGE_CODES else None
+
+
+def update(instance, fields):
+    """Set the fields that differ; return their names."""
+    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
+    for name in changed:
+        setattr(instance, name, fields[name])
+    return changed
+
+
+@dataclass
+class SkillChanges:
+    code: str
+    added: bool = False
+    # Language (None: untranslated fields) → what changed in it: "name", "level 3"…
+    changes: dict = field(default_factory=lambda: defaultdict(list))
+    # (language, "skill" | "level", "added" | "changed") → count.
+    counts: Counter = field(default_factory=Counter)
+
+    def record(self, what, before, changed):
+        """Note the `changed` fields of `what` ("skill", "level 3"), given their old values."""
+        by_language = defaultdict(list)
+        for name in changed:
+            by_language[language_of(name)].append(name)
+        for language, fields in by_language.items():
+            if what == "skill":
+                self.changes[language].extend(name.rpartition("_")[0] or name for name in fields)
+            else:
+                self.changes[language].append(what)
+            if language is not None:
+                was_empty = all(before.get(name) is None for name in fields)
+                kind = "skill" if what == "skill" else "level"
+                self.counts[(language, kind, "added" if was_empty else "changed")] += 1
+
+    def describe(self):
+        if self.added:
+            languages = [code for code in LANGUAGE_CODES if code in self.changes]
+            return f"{self.code} added in {', '.join(languages)}"
+        parts = [
+            f"{language or 'all languages'}: {', '.join(dict.fromkeys(what))}"
+            for language, what in self.changes.items()
+        ]
+        return f"{self.code} changed — {'; '.join(parts)}"
+
+
+@dataclass
+class ImportReport:
+    skills: list = field(default_factory=list)
+    framework: Counter = field(default_factory=Counter)
+
+    def lines(self):
+        """What the import did, for a person to read."""
+        lines = [f"{what}: {count}" for what, count in sorted(self.framework.items())]
+        changed = [skill for skill in self.skills if skill.changes]
+        lines += [skill.describe() for skill in changed]
+        totals = sum((skill.counts for skill in self.skills), Counter())
+        if totals:
+            lines.append(
+                "Per language (skills added, skills changed, levels added, levels changed):"
+            )
+            for language in LANGUAGE_CODES:
+                figures = [
+                    totals[(language, kind, verb)]
+                    for kind in ("skill", "level")
+                    for verb in ("added", "changed")
+                ]
+                if any(figures):
+                    lines.append(f"  {language}: {', '.join(map(str, figures))}")
+        added = sum(skill.added for skill in self.skills)
+        lines.append(
+            f"Skills: {added} added, {len(changed) - added} changed, "
+            f"{len(self.skills) - len(changed)} unchanged."
+        )
+        return lines
+
+
+@transaction.atomic
+def import_sources(sources, framework):
+    """Write `sources` (and the framework they refer to) to the database."""
+    report = ImportReport()
+    _import_framework(framework, report)
+    subcategories = {
+        (sub.category.slug, sub.slug): sub for sub in Subcategory.objects.select_related("category")
+    }
+    existing = {
+        skill.code: skill
+        for skill in Skill.objects.filter(
+            code__in=[source.code for source in sources]
+        ).prefetch_related("levels")
+    }
+    for source in sources:
+        content = skill_content(source, framework)
+        skill = existing.get(source.code)
+        changes = SkillChanges(source.code, added=skill is None)
+        skill = skill or Skill(code=source.code)
+        before = {name: getattr(skill, name) for name in content.fields}
+        subcategory = subcategories[(content.category_slug, content.subcategory_slug)]
+        changed = update(skill, {**content.fields, "subcategory_id": subcategory.pk})
+        if changed:
+            changes.record("skill", before, changed)
+            skill.save()
+        levels = (
+            {level.level_id: level for level in skill.levels.all()} if not changes.added else {}
+        )
+        for number in LEVEL_NUMBERS:
+            level = levels.get(number) or SkillLevel(skill=skill, level_id=number)
+            fields = content.levels[number]
+            before = {name: getattr(level, name) for name in fields}
+            changed = update(level, fields)
+            if changed or level.pk is None:
+                changes.record(f"level {number}", before, changed)
+                level.save()
+        report.skills.append(changes)
+    return report
+
+
+def _import_framework(framework, report):
+    def save(instance, fields, kind, adding):
+        if update(instance, fields) or adding:
+            instance.save()
+            report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
+
+    levels = ResponsibilityLevel.objects.in_bulk()
+    for level in framework.levels:
+        instance = levels.get(level.number)
+        save(
+            instance or ResponsibilityLevel(number=level.number),
+            names("guiding_phrase", level.guiding_phrase),
+            "Levels of responsibility",
+            adding=instance is None,
+        )
+    categories = Category.objects.in_bulk(field_name="slug")
+    subcategories = {(sub.category_id, sub.slug): sub for sub in Subcategory.objects.all()}
+    for position, category in enumerate(framework.categories, start=1):
+        instance = categories.get(category.slug)
+        adding = instance is None
+        instance = instance or Category(slug=category.slug)
+        save(instance, {"position": position, **names("name", category.name)}, "Categories", adding)
+        for sub_position, subcategory in enumerate(category.subcategories, start=1):
+            sub = subcategories.get((instance.pk, subcategory.slug))
+            save(
+                sub or Subcategory(category=instance, slug=subcategory.slug),
+                {"position": sub_position, **names("name", subcategory.name)},
+                "Subcategories",
+                adding=sub is None,
+            )

@@ -1,0 +1,203 @@
+"""The framework in the database: levels of responsibility, categories, skills and their levels.
+
+Every text is translated through modeltranslation (`translation.py`): each field below has
+`<field>_<language>` columns; English is required, other languages are NULL until translated.
+Multi-line texts keep one line per sentence or paragraph; in the notes, a line starting with
+"- " is a list item.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+LEVEL_NUMBERS = range(1, 8)
+
+
+class ResponsibilityLevel(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        primary_key=True,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+    )
+    guiding_phrase = models.CharField(_("guiding phrase"), max_length=100)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("level of responsibility")
+        verbose_name_plural = _("levels of responsibility")
+
+    def __str__(self):
+        return f"{self.number} — {self.guiding_phrase}"
+
+
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Category(models.Model):
+    slug = models.SlugField(_("slug"), unique=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = CategoryManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SubcategoryManager(models.Manager):
+    def get_by_natural_key(self, category_slug, slug):
+        return self.get(category__slug=category_slug, slug=slug)
+
+
+class Subcategory(models.Model):
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="subcategories",
+        verbose_name=_("category"),
+    )
+    slug = models.SlugField(_("slug"))
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = SubcategoryManager()
+
+    class Meta:
+        ordering = ["category__position", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "slug"], name="unique_subcategory_slug")
+        ]
+        verbose_name = _("subcategory")
+        verbose_name_plural = _("subcategories")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.category.natural_key(), self.slug)
+
+    natural_key.dependencies = ["skills.category"]
+
+
+class SkillQuerySet(models.QuerySet):
+    def with_levels(self):
+        return self.select_related("subcategory__category").prefetch_related("levels__level")
+
+
+class SkillManager(models.Manager.from_queryset(SkillQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Skill(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    subcategory = models.ForeignKey(
+        Subcategory,
+        on_delete=models.PROTECT,
+        related_name="skills",
+        verbose_name=_("subcategory"),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
+    guidance_notes = models.TextField(
+        _("guidance notes"),
+        blank=True,
+        help_text=_("One list item per line."),
+    )
+    responsibility_notes = models.TextField(
+        _("understanding the levels of responsibility for this skill"),
+        blank=True,
+        help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
+    )
+    development_notes = models.TextField(
+        _("developing skills and demonstrating responsibilities"),
+        blank=True,
+        help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
+    )
+
+    objects = SkillManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_absolute_url(self):
+        return reverse("skills:skill", kwargs={"code": self.code.lower()})
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def category(self):
+        return self.subcategory.category
+
+
+class SkillLevelManager(models.Manager):
+    def get_by_natural_key(self, skill_code, level):
+        return self.get(skill__code=skill_code, level=level)
+
+
+class SkillLevel(models.Model):
+    skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="levels", verbose_name=_("skill")
+    )
+    level = models.ForeignKey(
+        ResponsibilityLevel,
+        on_delete=models.PROTECT,
+        related_name="skill_levels",
+        verbose_name=_("level"),
+    )
+    defined = models.BooleanField(
+        _("defined"),
+        default=False,
+        help_text=_("Whether the skill is defined at this level."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_(
+            "One sentence or paragraph per line. Where the skill is not defined, the "
+            "source's note for this level, if it has one."
+        ),
+    )
+
+    objects = SkillLevelManager()
+
+    class Meta:
+        ordering = ["skill__code", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "level"], name="unique_skill_level")
+        ]
+        verbose_name = _("skill level")
+        verbose_name_plural = _("skill levels")
+
+    def __str__(self):
+        return f"{self.skill.code} {self.level_id}"
+
+    def clean(self):
+        if self.defined and not self.description_en:
+            raise ValidationError(
+                {"description_en": _("Where the skill is defined, the English text is required.")}
+            )
+
+    def natural_key(self):
+        return (*self.skill.natural_key(), self.level_id)
+
+    natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]

@@ -1,0 +1,16 @@
+"""Test settings: the real settings, plus what only tests want."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-secret-key")
+
+from sfia_site.settings import *  # noqa: E402, F403
+from sfia_site.settings import STORAGES  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Pages render without collectstatic; production's hashed manifest storage is tested on its own.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
