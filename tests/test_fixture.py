@@ -3,7 +3,9 @@ faithful to every content line of every source text."""
 
 import io
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -12,7 +14,7 @@ from django.core.management import CommandError, call_command
 from skills.fixture import build_fixture
 from skills.sources import LANGUAGES, read_sources
 
-from .conftest import SLMO, SOURCES
+from .conftest import SHARED_SOURCES, SLMO, SOURCES
 from .corpus import write_skill
 
 FIXTURE = settings.SFIA_FIXTURE_FILE
@@ -183,3 +185,15 @@ def test_a_generated_corpus_is_kept_line_for_line(tmp_path, framework):
             assert set(content) <= found[language]
             assert not set(text.chrome) & found[language]
             assert not set(text.structure) & found[language]
+
+
+def test_sources_are_byte_identical_copies_of_the_shared_texts():
+    if not SHARED_SOURCES.is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs with shared/ beside the clone, but {SHARED_SOURCES} is missing")
+        pytest.skip(f"{SHARED_SOURCES} is not here to compare with")
+    shared = sorted(path.relative_to(SHARED_SOURCES) for path in SHARED_SOURCES.rglob("*.*"))
+    shared = [path for path in shared if path.parent != Path(".")]  # the skill folders' files
+    assert shared, "no skill files in the shared source texts"
+    for path in shared:
+        assert (SOURCES / path).read_bytes() == (SHARED_SOURCES / path).read_bytes(), path

@@ -4,7 +4,7 @@ import pytest
 
 from skills.sources import parse_text
 
-from .conftest import slmo_text
+from .conftest import SOURCES, slmo_text
 
 
 def parse(language):
@@ -236,3 +236,23 @@ def test_arabic_keeps_level_guidance_and_drops_page_controls():
 @pytest.mark.parametrize("language", ["en", "de", "ru", "it", "ar"])
 def test_every_slmo_text_parses_to_the_same_defined_levels(language):
     assert parse(language).defined_levels == {2, 3, 4, 5, 6, 7}
+
+
+def test_the_parser_imports_no_django():
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, skills.sources; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=SOURCES.parent.parent,
+        env={"PATH": ""},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
