@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 LEVEL_NUMBERS = range(1, 8)
 
 
+class ResponsibilityLevelQuerySet(models.QuerySet):
+    def with_skill_counts(self):
+        defined = models.Q(skill_levels__defined=True)
+        return self.annotate(skill_count=models.Count("skill_levels", filter=defined))
+
+
 class ResponsibilityLevel(models.Model):
     number = models.PositiveSmallIntegerField(
         _("number"),
@@ -23,6 +29,8 @@ class ResponsibilityLevel(models.Model):
     )
     guiding_phrase = models.CharField(_("guiding phrase"), max_length=100)
 
+    objects = ResponsibilityLevelQuerySet.as_manager()
+
     class Meta:
         ordering = ["number"]
         verbose_name = _("level of responsibility")
@@ -30,6 +38,9 @@ class ResponsibilityLevel(models.Model):
 
     def __str__(self):
         return f"{self.number} — {self.guiding_phrase}"
+
+    def get_absolute_url(self):
+        return reverse("skills:level", kwargs={"level": self.number})
 
 
 class CategoryManager(models.Manager):
@@ -93,7 +104,17 @@ class Subcategory(models.Model):
 
 class SkillQuerySet(models.QuerySet):
     def with_levels(self):
-        return self.select_related("subcategory__category").prefetch_related("levels__level")
+        """Skills with their category and all seven levels, in two queries."""
+        levels = SkillLevel.objects.select_related("level").order_by("level")
+        return self.select_related("subcategory__category").prefetch_related(
+            models.Prefetch("levels", queryset=levels)
+        )
+
+    def in_framework_order(self):
+        """By category, subcategory, then code, as the framework lists them."""
+        return self.select_related("subcategory__category").order_by(
+            "subcategory__category__position", "subcategory__position", "code"
+        )
 
 
 class SkillManager(models.Manager.from_queryset(SkillQuerySet)):
@@ -148,8 +169,34 @@ class Skill(models.Model):
     def category(self):
         return self.subcategory.category
 
+    @property
+    def defined_levels(self):
+        """The level numbers where the skill is defined (from the prefetched levels)."""
+        return [level.level_id for level in self.levels.all() if level.defined]
 
-class SkillLevelManager(models.Manager):
+    def nearest_defined_levels(self, number):
+        """The defined levels just below and just above `number` (None where there is none)."""
+        defined = self.defined_levels
+        below = max((n for n in defined if n < number), default=None)
+        above = min((n for n in defined if n > number), default=None)
+        return below, above
+
+
+class SkillLevelQuerySet(models.QuerySet):
+    def defined_at(self, number):
+        """The skills defined at level `number`, in framework order."""
+        return (
+            self.filter(level=number, defined=True)
+            .select_related("skill__subcategory__category")
+            .order_by(
+                "skill__subcategory__category__position",
+                "skill__subcategory__position",
+                "skill__code",
+            )
+        )
+
+
+class SkillLevelManager(models.Manager.from_queryset(SkillLevelQuerySet)):
     def get_by_natural_key(self, skill_code, level):
         return self.get(skill__code=skill_code, level=level)
 
@@ -190,6 +237,11 @@ class SkillLevel(models.Model):
 
     def __str__(self):
         return f"{self.skill.code} {self.level_id}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "skills:skill_level", kwargs={"code": self.skill.code, "level": self.level_id}
+        )
 
     def clean(self):
         if self.defined and not self.description_en:

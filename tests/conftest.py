@@ -3,12 +3,20 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from skills.sources import read_framework
 
 SOURCES = Path(settings.SFIA_SOURCES_DIR)
 SLMO = SOURCES / "SLMO"
 SHARED_SOURCES = Path(settings.BASE_DIR).parent / "shared" / "source-texts"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in English: a request leaves its language active in the thread."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

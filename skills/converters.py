@@ -1,0 +1,25 @@
+"""Path converters that make the URL contract strict: anything else is a 404."""
+
+
+class SkillCodeConverter:
+    """A skill code in any case (views redirect to the lower-case form)."""
+
+    regex = "[A-Za-z][A-Za-z0-9]{1,7}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value.lower()
+
+
+class LevelConverter:
+    """A level of responsibility, 1–7: "0", "8" and "05" don't match."""
+
+    regex = "[1-7]"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
