@@ -99,6 +99,7 @@ def run(port):
     steps = [
         ("Applying database migrations", ["migrate", "--no-input"]),
         ("Loading the SFIA content (fixtures/sfia.json)", ["loaddata", "fixtures/sfia.json"]),
+        ("Creating the admin's Editor and Translator groups", ["setup_roles"]),
         (f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)", ["runserver", f"127.0.0.1:{port}"]),
     ]
     for message, args in steps:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "reversion",
     "skills",
 ]
 
@@ -112,6 +113,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# The tabbed admin loads jQuery UI from a Google CDN by default: serve our copy instead, so
+# the admin works offline and under a Content-Security-Policy.
+JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

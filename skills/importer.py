@@ -8,6 +8,7 @@ in the admin survive an import of sources that don't have that language.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import reversion
 from django.conf import settings
 from django.db import transaction
 
@@ -98,8 +99,11 @@ class ImportReport:
 
 
 @transaction.atomic
+@reversion.create_revision()
 def import_sources(sources, framework):
-    """Write `sources` (and the framework they refer to) to the database."""
+    """Write `sources` (and the framework they refer to) to the database, as one revision in
+    the admin's history."""
+    reversion.set_comment("import_sources")
     report = ImportReport()
     _import_framework(framework, report)
     subcategories = {
@@ -133,6 +137,8 @@ def import_sources(sources, framework):
             if changed or level.pk is None:
                 changes.record(f"level {number}", before, changed)
                 level.save()
+        if changes.changes:
+            reversion.add_to_revision(skill)  # its history shows a change to its levels too
         report.skills.append(changes)
     return report
 

@@ -155,6 +155,14 @@ class Skill(models.Model):
         ordering = ["code"]
         verbose_name = _("skill")
         verbose_name_plural = _("skills")
+        # Who may change which language, across all the content (roles.py gives them out).
+        permissions = [
+            ("edit_source", _("Can edit the English source and the framework's structure")),
+            ("translate_de", _("Can translate into German")),
+            ("translate_ru", _("Can translate into Russian")),
+            ("translate_it", _("Can translate into Italian")),
+            ("translate_ar", _("Can translate into Arabic")),
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.code})"

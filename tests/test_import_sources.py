@@ -279,3 +279,22 @@ def test_the_command_exits_non_zero_with_the_location(sources_dir):
     )
     assert result.returncode == 1
     assert f"{sources_dir}/BRKN/en.txt:1: the English text is missing" in result.stderr
+
+
+def test_an_import_is_one_revision_in_the_history(sources_dir):
+    from reversion.models import Revision, Version
+
+    run_import(sources_dir)
+    german = sources_dir / "SLMO" / "de.txt"
+    german.write_text(
+        german.read_text(encoding="utf-8").replace("Überwacht die", "Prüft die"), encoding="utf-8"
+    )
+    run_import(sources_dir)
+    run_import(sources_dir)  # no change: no revision
+
+    revisions = list(Revision.objects.order_by("pk"))
+    assert [revision.comment for revision in revisions] == ["import_sources"] * 2
+    assert all(revision.user is None for revision in revisions)
+    # The skill's own history shows the change to its level.
+    skill = Skill.objects.get(code="SLMO")
+    assert Version.objects.get_for_object(skill).count() == 2

@@ -1,0 +1,298 @@
+"""The translators' admin, driven through its real forms as a logged-in user."""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from reversion.models import Version
+
+from skills.models import Category, ResponsibilityLevel, Skill, SkillLevel
+
+from .forms import field_attributes, form_fields
+
+pytestmark = pytest.mark.django_db
+
+CHANGE = "/{lang}/admin/skills/skill/{pk}/change/"
+
+
+@pytest.fixture
+def slmo():
+    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    call_command("setup_roles", stdout=io.StringIO())
+    return Skill.objects.get(code="SLMO")
+
+
+def user_in(group_name, username="someone"):
+    user = User.objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def open_form(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return form_fields(response.text, re.search(r'<form [^>]*id="(\w+_form)"', response.text)[1])
+
+
+def save(client, url, fields, **changes):
+    return client.post(url, {**fields, **changes})
+
+
+def test_edit_in_german_shows_on_the_german_page(admin_client, slmo):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    fields = open_form(admin_client, url)
+
+    response = save(admin_client, url, fields, name_de="Dienstgütemanagement")
+
+    assert response.status_code == 302
+    page = admin_client.get("/de/skills/slmo/")
+    assert "Dienstgütemanagement" in page.text
+    assert Skill.objects.get(pk=slmo.pk).name_en == "Service level management"
+
+
+def test_every_language_is_in_the_form_with_its_direction_and_the_english_source(
+    admin_client, slmo
+):
+    response = admin_client.get(CHANGE.format(lang="en", pk=slmo.pk))
+
+    for lang, direction in [
+        ("en", "ltr"),
+        ("de", "ltr"),
+        ("ru", "ltr"),
+        ("it", "ltr"),
+        ("ar", "rtl"),
+    ]:
+        attributes = field_attributes(response.text, f"name_{lang}")
+        assert (attributes["lang"], attributes["dir"]) == (lang, direction)
+    # The English source stands above each translation, marked as English.
+    assert re.search(
+        r'<p class="translation-source"><span class="source-label">English:</span> '
+        r'<span lang="en" dir="ltr">Service level management</span></p>'
+        r'\s*<input[^>]*name="name_de"',
+        response.text,
+    )
+    # Levels are edited inline, every language too.
+    assert 'name="levels-4-description_ar"' in response.text
+
+
+def test_the_arabic_admin_is_right_to_left_and_its_english_inputs_are_not(admin_client, slmo):
+    response = admin_client.get(CHANGE.format(lang="ar", pk=slmo.pk))
+
+    assert '<html lang="ar" dir="rtl">' in response.text
+    english = field_attributes(response.text, "description_en")
+    assert (english["tag"], english["lang"], english["dir"]) == ("textarea", "en", "ltr")
+    arabic = field_attributes(response.text, "levels-2-description_ar")
+    assert (arabic["tag"], arabic["lang"], arabic["dir"]) == ("textarea", "ar", "rtl")
+
+
+def test_the_admin_loads_nothing_from_other_hosts(admin_client, slmo):
+    response = admin_client.get(CHANGE.format(lang="en", pk=slmo.pk))
+
+    assert "/static/vendor/jquery-ui-1.14.1/jquery-ui.min.js" in response.text
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', response.text)
+    assert sources
+    assert [url for url in sources if not url.startswith("/")] == []
+
+
+def test_a_stale_save_is_refused_and_the_first_save_kept(client, slmo):
+    editor = user_in("Editor", "first")
+    other = user_in("Editor", "second")
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    client.force_login(editor)
+    first = open_form(client, url)
+    client.force_login(other)
+    second = open_form(client, url)
+
+    assert save(client, url, second, name_de="Zweite Fassung").status_code == 302
+    client.force_login(editor)
+    response = save(client, url, first, name_de="Erste Fassung")
+
+    assert response.status_code == 200
+    assert "second saved this on" in response.text
+    assert "Nothing was saved" in response.text
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Zweite Fassung"
+    # What the first editor typed is still in the form, to copy.
+    assert 'value="Erste Fassung"' in response.text
+
+
+def test_a_change_by_import_makes_an_open_form_stale(admin_client, slmo, sources_dir):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    fields = open_form(admin_client, url)
+    SkillLevel.objects.filter(skill=slmo, level=3).update(description_de="Neu importiert.")
+
+    response = save(admin_client, url, fields, name_de="Meine Änderung")
+
+    assert response.status_code == 200
+    assert "Nothing was saved" in response.text
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Service-Level-Management"
+
+
+def test_history_records_who_and_when_and_a_revert_restores_every_language(client, slmo):
+    editor = user_in("Editor", "editor")
+    client.force_login(editor)
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    fields = open_form(client, url)
+    save(client, url, fields, name_de="Erster Name", name_ar="الاسم الأول")
+    fields = open_form(client, url)
+    save(
+        client,
+        url,
+        fields,
+        name_de="Falscher Name",
+        name_ar="اسم خاطئ",
+        **{"levels-4-description_de": "Falsch."},
+    )
+    changed = Skill.objects.get(pk=slmo.pk)
+    assert (changed.name_de, changed.name_ar) == ("Falscher Name", "اسم خاطئ")
+
+    history = client.get(f"/en/admin/skills/skill/{slmo.pk}/history/")
+    assert history.status_code == 200
+    assert history.text.count("editor") >= 2
+    first = Version.objects.get_for_object(slmo).order_by("pk").first()
+    assert first.revision.user == editor
+    revert_url = f"/en/admin/skills/skill/{slmo.pk}/history/{first.pk}/"
+    response = client.post(revert_url, open_form(client, revert_url))
+
+    assert response.status_code == 302
+    reverted = Skill.objects.get(pk=slmo.pk)
+    assert (reverted.name_de, reverted.name_ar) == ("Erster Name", "الاسم الأول")
+    level = SkillLevel.objects.get(skill=slmo, level=5)
+    assert level.description_de.startswith("Gewährleistet, dass die Servicebereitstellung")
+
+
+def test_a_german_translator_changes_german_only(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    response = client.get(url)
+    assert 'name="name_de"' in response.text
+    assert 'name="name_ru"' not in response.text  # shown read-only, not as an input
+    assert "Управление уровнем услуг" in response.text
+    fields = open_form(client, url)
+
+    response = save(
+        client,
+        url,
+        fields,
+        name_de="Dienstgüte",
+        name_ru="Взлом",
+        name_en="Hacked",
+        code="HACK",
+        **{"levels-1-description_ru": "Взлом."},
+    )
+
+    assert response.status_code == 302
+    skill = Skill.objects.get(pk=slmo.pk)
+    assert skill.name_de == "Dienstgüte"
+    assert (skill.name_ru, skill.name_en, skill.code) == (
+        "Управление уровнем услуг",
+        "Service level management",
+        "SLMO",
+    )
+    assert SkillLevel.objects.get(skill=slmo, level=2).description_ru.startswith("Мониторинг")
+
+
+def test_translators_cannot_add_delete_or_revert(client, admin_client, slmo):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    save(admin_client, url, open_form(admin_client, url), name_de="Eine Fassung")
+    version = Version.objects.get_for_object(slmo).get()
+    client.force_login(user_in("Translator (Arabic)"))
+
+    assert client.get("/en/admin/skills/skill/add/").status_code == 403
+    assert client.get(f"/en/admin/skills/skill/{slmo.pk}/delete/").status_code == 403
+    # A revert would restore every language at once: the editors' job.
+    assert client.get(f"/en/admin/skills/skill/{slmo.pk}/history/{version.pk}/").status_code == 403
+    assert client.post(f"/en/admin/skills/skill/{slmo.pk}/history/{version.pk}/").status_code == 403
+    # The history itself is open to them.
+    assert client.get(f"/en/admin/skills/skill/{slmo.pk}/history/").status_code == 200
+
+
+def test_setup_roles_makes_the_groups_once(slmo):
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    names = sorted(Group.objects.values_list("name", flat=True))
+    assert names == [
+        "Editor",
+        "Translator (Arabic)",
+        "Translator (German)",
+        "Translator (Italian)",
+        "Translator (Russian)",
+    ]
+    german = Group.objects.get(name="Translator (German)")
+    codenames = set(german.permissions.values_list("codename", flat=True))
+    assert "translate_de" in codenames and "translate_ru" not in codenames
+    assert "edit_source" not in codenames and "delete_skill" not in codenames
+    assert "Group ready: Translator (Arabic)" in out.getvalue()
+
+
+def test_translation_status_page(admin_client, slmo):
+    response = admin_client.get("/en/admin/skills/skill/translation-status/")
+
+    assert response.status_code == 200
+    text = re.sub(r"\s+", " ", response.text)
+    # 7 guiding phrases, 6 categories, 20 subcategories, 4 skill texts, 6 level texts.
+    assert 'German</a></th> <td>100% <span class="quiet">(43 / 43)</span></td> <td>0</td>' in text
+    assert 'Italian</a></th> <td>95% <span class="quiet">(41 / 43)</span></td> <td>2</td>' in text
+    change_url = f"/en/admin/skills/skill/{slmo.pk}/change/"
+    assert f'<li><a href="{change_url}"><bdi>SLMO</bdi></a>: guidance notes</li>' in text
+    assert (
+        f'<li><a href="{change_url}"><bdi>SLMO</bdi></a>: guidance notes: introduction</li>' in text
+    )
+
+
+def test_translation_status_counts_a_new_gap(admin_client, slmo):
+    Category.objects.filter(slug="delivery-and-operation").update(name_ar=None)
+    ResponsibilityLevel.objects.filter(number=3).update(guiding_phrase_ar="")
+    text = re.sub(r"\s+", " ", admin_client.get("/en/admin/skills/skill/translation-status/").text)
+    assert 'Arabic</a></th> <td>95% <span class="quiet">(41 / 43)</span></td> <td>2</td>' in text
+
+
+def listed(response):
+    return [skill.code for skill in response.context["cl"].result_list]
+
+
+def test_missing_in_filter(admin_client, slmo):
+    assert listed(admin_client.get("/en/admin/skills/skill/?missing=it")) == ["SLMO"]
+    assert listed(admin_client.get("/en/admin/skills/skill/?missing=de")) == []
+    assert "Italian" in admin_client.get("/en/admin/skills/skill/").text  # offered as a choice
+
+    SkillLevel.objects.filter(skill=slmo, level=6).update(description_de=None)
+
+    assert listed(admin_client.get("/en/admin/skills/skill/?missing=de")) == ["SLMO"]
+    # An undefined level without a German note is not a gap: English has none either.
+    assert SkillLevel.objects.get(skill=slmo, level=1).description_en is None
+
+
+PAYLOADS = {
+    "name_de": "<script>alert('name')</script>",
+    "description_de": '<img src=x onerror="alert(1)">',
+    "guidance_notes_de": "erster Punkt\n<script>alert('list')</script>",
+    "levels-4-description_de": "<iframe src=javascript:alert(1)></iframe>",
+}
+
+
+def test_text_typed_into_the_admin_is_text_on_the_site(admin_client, slmo):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    assert save(admin_client, url, open_form(admin_client, url), **PAYLOADS).status_code == 302
+    category = Category.objects.get(slug="delivery-and-operation")
+    url = f"/en/admin/skills/category/{category.pk}/change/"
+    save(admin_client, url, open_form(admin_client, url), name_de="<b onmouseover=alert(2)>x</b>")
+    url = "/en/admin/skills/responsibilitylevel/5/change/"
+    save(admin_client, url, open_form(admin_client, url), guiding_phrase_de="<svg onload=alert(3)>")
+
+    pages = "".join(
+        admin_client.get(page).text
+        for page in ["/de/skills/slmo/", "/de/skills/slmo/5/", "/de/skills/", "/de/levels/"]
+    )
+    for raw in [
+        "<script>alert",
+        "<img src=x",
+        "<iframe",
+        "<b onmouseover",
+        "<svg onload",
+    ]:
+        assert raw not in pages
+    assert "&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;" in pages
+    assert "&lt;iframe src=javascript:alert(1)&gt;&lt;/iframe&gt;" in pages
+    assert "&lt;svg onload=alert(3)&gt;" in pages
