@@ -296,3 +296,11 @@ def test_text_typed_into_the_admin_is_text_on_the_site(admin_client, slmo):
     assert "&lt;script&gt;alert(&#x27;name&#x27;)&lt;/script&gt;" in pages
     assert "&lt;iframe src=javascript:alert(1)&gt;&lt;/iframe&gt;" in pages
     assert "&lt;svg onload=alert(3)&gt;" in pages
+
+
+def test_an_arabic_speaking_admin_lands_in_the_right_to_left_admin(admin_client, slmo):
+    response = admin_client.get("/admin/", HTTP_ACCEPT_LANGUAGE="ar")
+    assert response["Location"] == "/ar/admin/"
+    page = admin_client.get("/ar/admin/")
+    assert '<html lang="ar" dir="rtl">' in page.text
+    assert "إدارة SFIA" in page.text
