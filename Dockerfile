@@ -1,52 +1,42 @@
-# The SFIA site behind gunicorn, static files served by WhiteNoise.
+# The SFIA site: gunicorn behind your HTTPS proxy, static files served by WhiteNoise.
 #
 #   docker build -t sfia-site .
-#   docker run --rm -p 8000:8000 -e DJANGO_SECRET_KEY=... -e DJANGO_ALLOWED_HOSTS=... \
-#       -e DATABASE_URL=postgres://user:password@host:5432/sfia sfia-site
+#   docker compose up          (compose.yaml: the app with PostgreSQL and Redis)
 #
-# The schema and content are loaded once against that database with the same image:
-#   docker run --rm -e DJANGO_SECRET_KEY=... -e DATABASE_URL=... sfia-site \
-#       sh -c "python manage.py migrate --no-input && python manage.py loaddata fixtures/sfia.json"
-# The code directory is read-only for the app user, so use PostgreSQL (DATABASE_URL), not the
-# default SQLite file inside it.
-FROM python:3.11-slim
-
+# Configuration is the environment only; the README lists every variable.
+FROM python:3.11-slim AS base
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
-    PIP_DISABLE_PIP_VERSION_CHECK=1
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    VIRTUAL_ENV=/opt/venv \
+    PATH=/opt/venv/bin:$PATH
 
-RUN useradd --system --create-home --uid 10001 app
-
+# Build: the same script CI runs (deploy/build.sh), with gettext for the translations.
+FROM base AS build
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends gettext \
+    && rm -rf /var/lib/apt/lists/*
+RUN python -m venv /opt/venv
 WORKDIR /app
-
-# Dependencies first, from pyproject.toml and the pins alone, so this layer stays cached while
-# only the code changes. The code itself runs from /app (settings find templates/, static/ and
-# fixtures/ beside it), which comes first on sys.path for manage.py and gunicorn.
+# Dependencies first, from the pins alone, so this layer stays cached while only code changes.
 COPY pyproject.toml constraints.txt README.md ./
-RUN pip install -c constraints.txt .
-
+RUN mkdir -p sfia_site skills && touch sfia_site/__init__.py skills/__init__.py \
+    && pip install -c constraints.txt . && rm -rf sfia_site skills
 COPY . .
+RUN PYTHON=/opt/venv/bin/python sh deploy/build.sh
 
-# Compile translations if the tree has .po files (gettext only for this step), then gather the
-# static files for WhiteNoise. The secret key is a dummy that exists only inside this RUN.
-RUN if find . -name '*.po' -not -path './staticfiles/*' | grep -q .; then \
-        apt-get update \
-        && apt-get install -y --no-install-recommends gettext \
-        && DJANGO_SECRET_KEY=build-only-not-secret python manage.py compilemessages \
-        && apt-get purge -y --auto-remove gettext \
-        && rm -rf /var/lib/apt/lists/*; \
-    fi \
-    && DJANGO_SECRET_KEY=build-only-not-secret python manage.py collectstatic --no-input
-
+# Run: no compilers, no gettext, not root.
+FROM base
+RUN useradd --system --create-home --uid 10001 app
+COPY --from=build /opt/venv /opt/venv
+COPY --from=build --chown=app:app /app /app
+WORKDIR /app
 USER app
-
 EXPOSE 8000
-
-# Any answer below 500 means the server is up (a 400 for the Host header is still an answer:
-# DJANGO_ALLOWED_HOSTS in production need not list 127.0.0.1).
+ENV GUNICORN_WORKERS=2
+# /healthz answers 200 while the database does (no Host or HTTPS needed: see sfia_site/health.py).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "-c", "import sys, urllib.error, urllib.request\ntry:\n    urllib.request.urlopen('http://127.0.0.1:8000/', timeout=4)\nexcept urllib.error.HTTPError as error:\n    sys.exit(error.code >= 500)\nexcept OSError:\n    sys.exit(1)\n"]
-
-# exec: gunicorn replaces the shell as PID 1, so it gets docker stop's SIGTERM.
-CMD ["sh", "-c", "exec gunicorn sfia_site.wsgi --bind 0.0.0.0:8000 --workers ${GUNICORN_WORKERS:-2}"]
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
+# gunicorn.conf.py: bind 0.0.0.0:8000, GUNICORN_WORKERS workers, JSON logs on stdout.
+CMD ["gunicorn", "sfia_site.wsgi"]

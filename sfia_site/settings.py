@@ -1,13 +1,16 @@
 """Settings for the SFIA site, read from the environment and safe by default.
 
-Development: DJANGO_DEBUG=1. Production: DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS
-are required, DATABASE_URL points at PostgreSQL.
+Development: DJANGO_DEBUG=1. Production: DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS are
+required, DATABASE_URL points at PostgreSQL and CACHE_URL at Redis. The README lists every
+variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +19,18 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_flag(name, default):
+    """ "1"/"true"/"yes"/"on" is on, "0"/"false"/"no"/"off" is off, unset is `default`."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r}: expected 1 or 0")
 
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
@@ -28,6 +43,7 @@ if not SECRET_KEY:
 
 # Without DJANGO_ALLOWED_HOSTS the site answers only on this machine.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translation fields are patched in first.
@@ -39,13 +55,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
     "reversion",
     "skills",
 ]
 
 MIDDLEWARE = [
+    # First: a load balancer's probe gets its answer before host checks and HTTPS redirects.
+    "sfia_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # needs the language prefix resolved to append slashes correctly).
@@ -55,10 +76,20 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: it turns locked-out login attempts into its response.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Counts failed logins and refuses them once locked out, before the real check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "sfia_site.urls"
 WSGI_APPLICATION = "sfia_site.wsgi.application"
+# The admin's address, e.g. "staff-only/" (each language prefixes it: /de/staff-only/).
+ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 TEMPLATES = [
     {
@@ -87,6 +118,18 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url):
+    """CACHE_URL: redis://host:port/db (shared by every app server), or local memory."""
+    if url.startswith(("redis://", "rediss://", "unix://")):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if url in ("", "locmem://"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")
+
+
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -114,15 +157,16 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # The tabbed admin loads jQuery UI from a Google CDN by default: serve our copy instead, so
-# the admin works offline and under a Content-Security-Policy.
+# the admin works offline and under the Content-Security-Policy.
 JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Hashed names (cached for a year by WhiteNoise) with gzip and brotli variants.
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
@@ -130,6 +174,50 @@ STORAGES = {
         )
     },
 }
+
+# Security. Outside debug: HTTPS only (DJANGO_SECURE_SSL_REDIRECT=0 and
+# DJANGO_SECURE_COOKIES=0 for a plain-HTTP local run), HSTS, and cookies that stay on HTTPS.
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+if env_flag("DJANGO_BEHIND_HTTPS_PROXY", False):
+    # The proxy terminates TLS and says so; trust it only where a proxy strips the header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+# Preloading binds the whole domain and its subdomains to HTTPS in browsers for good: the
+# operator's decision (DJANGO_HSTS_PRELOAD=1), not a default. check --deploy would flag it.
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env_flag(
+    "DJANGO_SECURE_COOKIES", not DEBUG
+)
+SESSION_COOKIE_HTTPONLY = True
+
+# No inline script or style anywhere, the admin included: everything comes from this site.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Admin logins: five failures for a username from one address lock it for an hour.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Where the source texts live; build_fixtures reads them, the fixture is written beside them.
 SFIA_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
@@ -140,4 +228,19 @@ SFIA_FIXTURE_FILE = BASE_DIR / "fixtures" / "sfia.json"
 SFIA_ATTRIBUTION = {
     "name": "SFIA Foundation",
     "url": "https://sfia-online.org/",
+}
+
+# One JSON line per event on stdout, in the same shape as gunicorn's access log
+# (gunicorn.conf.py); errors carry their traceback in the line, never in the response.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "sfia_site.log.JsonFormatter"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "loggers": {
+        # Django's own console handler would print these a second time.
+        "django": {"handlers": [], "propagate": True, "level": "INFO"},
+        "django.server": {"handlers": [], "propagate": True},
+    },
 }

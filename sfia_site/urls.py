@@ -1,6 +1,7 @@
 """Root URLs: every page under a language prefix (/en/… too), except the few that serve
 all languages at once."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -16,7 +17,7 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("skills.urls")),
     prefix_default_language=True,
 )

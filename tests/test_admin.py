@@ -304,3 +304,22 @@ def test_an_arabic_speaking_admin_lands_in_the_right_to_left_admin(admin_client,
     page = admin_client.get("/ar/admin/")
     assert '<html lang="ar" dir="rtl">' in page.text
     assert "إدارة SFIA" in page.text
+
+
+def test_the_admin_lives_at_the_configured_path(admin_client, slmo, settings):
+    from django.urls import clear_url_caches
+
+    settings.ADMIN_PATH = "staff-only/"
+    import importlib
+
+    import sfia_site.urls
+
+    importlib.reload(sfia_site.urls)
+    clear_url_caches()
+    try:
+        assert admin_client.get("/en/staff-only/").status_code == 200
+        assert admin_client.get("/en/admin/").status_code == 404
+    finally:
+        settings.ADMIN_PATH = "admin/"
+        importlib.reload(sfia_site.urls)
+        clear_url_caches()

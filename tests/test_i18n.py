@@ -71,6 +71,7 @@ def test_catalogues_hold_every_string_in_the_code(tmp_path):
         cwd=tmp_path,
         env={**os.environ, "DJANGO_DEBUG": "1", "DJANGO_SETTINGS_MODULE": "sfia_site.settings"},
         check=True,
+        capture_output=True,
     )
     fresh = polib.pofile(tmp_path / "locale" / "de" / "LC_MESSAGES" / "django.po")
     assert {entry.msgid for entry in fresh} == {entry.msgid for entry in catalogue("de")}

@@ -58,3 +58,47 @@ def test_defaults_are_sqlite_in_the_project_and_local_hosts_only():
 def test_five_languages_english_first():
     assert [code for code, _ in settings.LANGUAGES] == ["en", "de", "ru", "it", "ar"]
     assert settings.LANGUAGE_CODE == "en"
+
+
+def test_cache_from_the_environment():
+    result = settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x", "CACHE_URL": "redis://cache.internal:6379/2"},
+        "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
+    )
+    assert result.stdout.strip() == (
+        "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2"
+    )
+    result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.CACHES['default']['BACKEND']")
+    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+    result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "CACHE_URL": "memcached://x"}, "1")
+    assert "CACHE_URL='memcached://x'" in result.stderr
+
+
+def test_https_on_by_default_and_off_for_a_local_plain_http_run():
+    on = settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x"},
+        "s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, "
+        "s.SECURE_HSTS_SECONDS",
+    )
+    assert on.stdout.strip() == "True True True 31536000"
+    off = settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x", "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECURE_COOKIES": "0"},
+        "s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE",
+    )
+    assert off.stdout.strip() == "False False"
+    wrong = settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x", "DJANGO_SECURE_SSL_REDIRECT": "maybe"}, "1"
+    )
+    assert "DJANGO_SECURE_SSL_REDIRECT='maybe': expected 1 or 0" in wrong.stderr
+
+
+def test_csrf_origins_and_admin_path_from_the_environment():
+    result = settings_in_subprocess(
+        {
+            "DJANGO_SECRET_KEY": "x",
+            "DJANGO_CSRF_TRUSTED_ORIGINS": "https://sfia.example.org",
+            "DJANGO_ADMIN_PATH": "/staff-only/",
+        },
+        "s.CSRF_TRUSTED_ORIGINS, s.ADMIN_PATH",
+    )
+    assert result.stdout.strip() == "['https://sfia.example.org'] staff-only/"

@@ -1,0 +1,278 @@
+"""Production as deployed: two gunicorn servers with the production settings, sharing one
+PostgreSQL database and one Redis, behind an HTTPS proxy (simulated by X-Forwarded-Proto).
+
+These need the machine's PostgreSQL and Redis: without them they skip on a developer's
+machine and fail under CI=true.
+"""
+
+import http.client
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from django.conf import settings
+
+from .forms import form_fields
+
+BASE_DIR = Path(settings.BASE_DIR)
+POSTGRES = ("127.0.0.1", 5432)
+REDIS = ("127.0.0.1", 6379)
+PASSWORD = "a-long-admin-password-42"
+
+
+def require(service, address):
+    try:
+        socket.create_connection(address, timeout=2).close()
+    except OSError:
+        message = f"{service} is not running on {address[0]}:{address[1]}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs {service}: {message}")
+        pytest.skip(message)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="module")
+def production_env(tmp_path_factory):
+    """The environment of a production deployment, with its own fresh database."""
+    require("PostgreSQL", POSTGRES)
+    require("Redis", REDIS)
+    import psycopg
+
+    name = f"sfia_production_{os.getpid()}"
+    server = "postgres://postgres@127.0.0.1:5432"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DJANGO_SETTINGS_MODULE": "sfia_site.settings",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_BEHIND_HTTPS_PROXY": "1",
+        "DATABASE_URL": f"{server}/{name}",
+        "CACHE_URL": "redis://127.0.0.1:6379/15",
+        "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
+        "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+    }
+    manage(env, "collectstatic", "--no-input")
+    manage(env, "migrate", "--no-input")
+    manage(env, "loaddata", "fixtures/sfia.json")
+    manage(env, "createsuperuser", "--no-input", "--username", "admin", "--email", "a@b.org")
+    yield env
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="module")
+def servers(production_env, tmp_path_factory):
+    """Two gunicorn servers on two ports, same database, same Redis; each one's log file."""
+    logs = tmp_path_factory.mktemp("logs")
+    started = []
+    for index in range(2):
+        port = free_port()
+        log = open(logs / f"server-{index}.log", "w")  # noqa: SIM115 (closed at teardown)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "sfia_site.wsgi", "--bind", f"127.0.0.1:{port}"],
+            cwd=BASE_DIR,
+            env={**production_env, "GUNICORN_WORKERS": "2"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        started.append((port, process, log, logs / f"server-{index}.log"))
+    for port, process, _, path in started:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if Browser(port).get("/healthz", https=False).status == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"gunicorn did not start:\n{path.read_text()}")
+            time.sleep(0.2)
+    yield [(port, path) for port, _, _, path in started]
+    for _, process, log, _ in started:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+
+class Browser:
+    """An HTTP client with a cookie jar, reaching the server as an HTTPS proxy would."""
+
+    def __init__(self, port):
+        self.port = port
+        self.cookies = {}
+
+    def request(self, method, path, data=None, https=True, headers=()):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        sent = {"Host": f"127.0.0.1:{self.port}", **dict(headers)}
+        if https:
+            sent["X-Forwarded-Proto"] = "https"
+            sent["Origin"] = f"https://127.0.0.1:{self.port}"
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        connection.request(method, path, body, sent)
+        raw = connection.getresponse()
+        response = Response(raw.status, raw.headers, raw.read())
+        connection.close()
+        for header in raw.headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie(header)
+            self.cookies.update({key: morsel.value for key, morsel in cookie.items()})
+        return response
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post(self, path, data, **kwargs):
+        return self.request("POST", path, data=data, **kwargs)
+
+    def submit(self, path, form_id, **changes):
+        """GET a form and POST it back with `changes`, as a browser would."""
+        fields = form_fields(self.get(path).text, form_id)
+        return self.post(path, {**fields, **changes})
+
+    def log_in(self):
+        response = self.submit(
+            "/en/admin/login/?next=/en/admin/", "login-form", username="admin", password=PASSWORD
+        )
+        assert response.status == 302, response.text
+
+
+def test_a_change_through_one_server_shows_on_the_other_at_once(servers):
+    (first, _), (second, _) = servers
+    editor = Browser(first)
+    editor.log_in()
+    reader = Browser(second)
+    assert "Service-Level-Management" in reader.get("/de/skills/slmo/").text
+
+    change = editor.get("/en/admin/skills/skill/?q=SLMO").text
+    url = re.search(r'href="(/en/admin/skills/skill/\d+/change/)', change)[1]
+    response = editor.submit(url, "skill_form", name_de="Dienstgüte-Management")
+    assert response.status == 302, response.text
+
+    assert "Dienstgüte-Management" in reader.get("/de/skills/slmo/").text
+    # The login made on one server is good on the other: sessions live in the shared database.
+    editor.port = second
+    assert editor.get("/en/admin/").status == 200
+
+
+def test_security_headers_on_a_real_response(servers):
+    (port, _), _ = servers
+    response = Browser(port).get("/ar/skills/slmo/")
+
+    assert response.status == 200
+    headers = response.headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_plain_http_is_sent_to_https_and_cookies_stay_on_https(servers):
+    (port, _), _ = servers
+    response = Browser(port).get("/en/skills/", https=False)
+    assert response.status == 301
+    assert response.headers["Location"] == f"https://127.0.0.1:{port}/en/skills/"
+
+    login = Browser(port).get("/en/admin/login/")
+    cookie = login.headers["Set-Cookie"]
+    assert "csrftoken=" in cookie and "Secure" in cookie
+
+
+def test_health_check_needs_neither_https_nor_a_known_host(servers):
+    (port, _), _ = servers
+    response = Browser(port).get("/healthz", https=False, headers={"Host": "10.0.0.7:8000"})
+    assert (response.status, response.text) == (200, "ok\n")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_static_files_are_hashed_compressed_and_cached_for_a_year(servers):
+    (port, _), _ = servers
+    page = Browser(port).get("/en/").text
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', page)[1]
+
+    response = Browser(port).get(stylesheet, headers={"Accept-Encoding": "br"})
+    assert response.headers["Content-Encoding"] == "br"
+    assert "max-age=315360000" in response.headers["Cache-Control"]
+    assert "immutable" in response.headers["Cache-Control"]
+    gzipped = Browser(port).get(stylesheet, headers={"Accept-Encoding": "gzip"})
+    assert gzipped.headers["Content-Encoding"] == "gzip"
+
+
+def test_admin_logins_are_throttled(servers):
+    (port, _), _ = servers
+    attacker = Browser(port)
+    for _attempt in range(4):
+        response = attacker.submit(
+            "/en/admin/login/", "login-form", username="admin", password="wrong"
+        )
+        assert response.status == 200
+        assert "Please enter the correct username and password" in response.text
+    # The fifth failure locks the account for this address, even for the right password.
+    fifth = attacker.submit("/en/admin/login/", "login-form", username="admin", password="wrong")
+    assert fifth.status == 429
+    locked = attacker.submit("/de/admin/login/", "login-form", username="admin", password=PASSWORD)
+    assert locked.status == 429
+    assert "Zu viele fehlgeschlagene Anmeldungen" in locked.text
+    assert "sessionid" not in attacker.cookies
+
+
+def test_logs_are_one_json_line_per_request(servers):
+    (port, log), _ = servers
+    Browser(port).get("/it/levels/?from=test")
+    time.sleep(0.5)  # gunicorn writes its access line after the response
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+    requests = [line for line in lines if line.get("event") == "request"]
+    mine = [line for line in requests if line["path"] == "/it/levels/"]
+    assert mine and mine[-1]["status"] == 200 and mine[-1]["query"] == "from=test"
+    assert isinstance(mine[-1]["duration_ms"], int)
+
+
+def test_check_deploy_finds_nothing_with_the_production_defaults(production_env):
+    result = manage(production_env, "check", "--deploy", "--fail-level", "WARNING")
+    assert "System check identified no issues" in result.stdout
