@@ -21,8 +21,7 @@ RUN python -m venv /opt/venv
 WORKDIR /app
 # Dependencies first, from the pins alone, so this layer stays cached while only code changes.
 COPY pyproject.toml constraints.txt README.md ./
-RUN mkdir -p sfia_site skills && touch sfia_site/__init__.py skills/__init__.py \
-    && pip install -c constraints.txt . && rm -rf sfia_site skills
+RUN pip install -c constraints.txt .
 COPY . .
 RUN PYTHON=/opt/venv/bin/python sh deploy/build.sh
 
