@@ -169,9 +169,16 @@ class LanguageRolesMixin:
 class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
     form = GuardedContentForm
     history_latest_first = True
+    change_form_template = "admin/skills/change_form.html"
 
     class Media:
         css = {"all": ["css/admin.css"]}
+        # Named with what it must follow, so Django's media merging keeps it after them.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "js/admin-translation-tabs.js",
+        ]
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # A revert restores every language at once: it is the editors' to do.

@@ -1,3 +1,4 @@
+import os
 import shutil
 from pathlib import Path
 
@@ -65,3 +66,77 @@ def natural(value):
     if hasattr(value, "natural_key"):
         return value.natural_key()
     return getattr(value, "pk", value)
+
+
+# Browser tests: Debian's Chromium, started so that it reaches no other host (TOOLS.md).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
+BUILD = Path(settings.BASE_DIR) / "build"
+
+
+def require_tool(path, how):
+    """Skip without `path` on a developer's machine (saying how to get it); fail under CI."""
+    if Path(path).exists():
+        return
+    message = f"{path} is missing: {how}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must install it: {message}")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    require_tool(CHROMIUM, "apt-get install chromium (never `playwright install`)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread, which Django's guard against
+    # blocking calls in async code mistakes for async code: lift it only while a browser is up.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+class Watched:
+    """A page that records every request it makes and every console error."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests = []
+        self.console_errors = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(viewport={"width": 1100, "height": 900})
+    yield Watched(context.new_page())
+    context.close()
+
+
+@pytest.fixture
+def live_content(live_server, transactional_db):
+    """The live server, serving the SFIA content."""
+    from django.core.management import call_command
+
+    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    return live_server

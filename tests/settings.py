@@ -17,3 +17,12 @@ STORAGES = {
 
 # The test client speaks plain HTTP; tests of the HTTPS defaults turn this back on.
 SECURE_SSL_REDIRECT = False
+
+# SQLite's test database in a file rather than in memory: the live server's threads then get
+# their own connections (in memory they share the test's, and a request still finishing races
+# the flush after each browser test).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "build" / "test-db.sqlite3")}  # noqa: F405
+
+# django-axes announces itself and each reset at INFO; tests don't need to hear it.
+AXES_VERBOSE = False
