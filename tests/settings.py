@@ -22,6 +22,7 @@ SECURE_SSL_REDIRECT = False
 # their own connections (in memory they share the test's, and a request still finishing races
 # the flush after each browser test).
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    (BASE_DIR / "build").mkdir(exist_ok=True)  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "build" / "test-db.sqlite3")}  # noqa: F405
 
 # django-axes announces itself and each reset at INFO; tests don't need to hear it.
