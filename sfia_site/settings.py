@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "sfia_site.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session: a cached page costs neither session nor database (skills/page_cache.py).
+    "skills.page_cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
@@ -129,6 +131,13 @@ def cache_from_url(url):
 
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+
+# Whole reader pages in that cache (off in development, where templates change under it).
+SFIA_PAGE_CACHE = env_flag("DJANGO_PAGE_CACHE", not DEBUG)
+SFIA_PAGE_CACHE_SECONDS = 24 * 3600
+# Browsers revalidate every time (a 304 is cheap); a shared cache (CDN) may keep a page for a
+# minute.
+SFIA_PAGE_CACHE_CONTROL = "public, max-age=0, must-revalidate, s-maxage=60"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

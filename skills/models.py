@@ -15,6 +15,21 @@ from django.utils.translation import gettext_lazy as _
 LEVEL_NUMBERS = range(1, 8)
 
 
+class ContentVersion(models.Model):
+    """One row: how many times the content has changed, and when it last did. Part of every
+    cached page's key, so a change anywhere retires every cached page (page_cache.py)."""
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content version")
+
+    def __str__(self):
+        return str(self.version)
+
+
 class ResponsibilityLevelQuerySet(models.QuerySet):
     def with_skill_counts(self):
         defined = models.Q(skill_levels__defined=True)

@@ -20,6 +20,17 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with nothing cached: the local-memory cache outlives a test."""
+    from django.core.cache import cache
+
+    from skills.page_cache import LOCAL_PAGES
+
+    cache.clear()
+    LOCAL_PAGES.clear()
+
+
 @pytest.fixture(scope="session")
 def framework():
     return read_framework(settings.SFIA_FRAMEWORK_FILE)

@@ -202,3 +202,31 @@ def _level_heading(language, name, number):
     if language == "ar":
         return f"{name}: {word}{number}"
     return f"{name}: {word} {number}"
+
+
+SHAPES = [(1, 2, 3, 4, 5), (3, 4, 5, 6), (2, 3, 4, 5, 6, 7), (5, 6, 7), (4, 5)]
+
+
+def code(index):
+    """XAAA, XAAB, …: codes no real SFIA skill has."""
+    return "X" + "".join(chr(65 + (index // 26**power) % 26) for power in (2, 1, 0))
+
+
+def write_corpus(root, count, framework):
+    """`count` synthetic skills in all five languages and layouts, spread over every
+    subcategory of `framework`, with varied levels, bullets and blank lines."""
+    places = [
+        (category.name["en"], subcategory.name["en"])
+        for category in framework.categories
+        for subcategory in category.subcategories
+    ]
+    for index in range(count):
+        write_skill(
+            root,
+            code(index),
+            defined=SHAPES[index % len(SHAPES)],
+            bullets=index % 9,
+            blank_lines=index % 2 == 0,
+            category=places[index % len(places)],
+        )
+    return [code(index) for index in range(count)]

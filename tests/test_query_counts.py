@@ -1,14 +1,13 @@
 """Each page type costs at most four SQL queries, with one skill or with 150."""
 
 import io
-import itertools
 
 import pytest
 from django.core.management import call_command
 
 from skills.models import Category, ResponsibilityLevel, Skill, Subcategory
 
-from .corpus import write_skill
+from .corpus import write_corpus
 
 PAGES = [
     "/{lang}/",
@@ -21,11 +20,6 @@ PAGES = [
     "/sitemap.xml",
 ]
 LANGUAGES = ["en", "de", "ru", "it", "ar"]
-SHAPES = [(1, 2, 3, 4, 5), (3, 4, 5, 6), (2, 3, 4, 5, 6, 7), (5, 6, 7), (4, 5)]
-
-
-def code(index):
-    return "X" + "".join(chr(65 + (index // 26**power) % 26) for power in (2, 1, 0))
 
 
 # First, while the database holds one skill: pytest runs a module's tests in order, and the
@@ -44,23 +38,10 @@ def test_with_one_skill(client, django_assert_max_num_queries, page):
 def corpus_of_150(django_db_setup, django_db_blocker, tmp_path_factory, framework):
     """150 synthetic skills × 7 levels × 5 languages, spread over every subcategory."""
     root = tmp_path_factory.mktemp("corpus")
-    places = itertools.cycle(
-        (category.name["en"], subcategory.name["en"])
-        for category in framework.categories
-        for subcategory in category.subcategories
-    )
-    for index in range(150):
-        write_skill(
-            root,
-            code(index),
-            defined=SHAPES[index % len(SHAPES)],
-            bullets=index % 9,
-            blank_lines=index % 2 == 0,
-            category=next(places),
-        )
+    codes = write_corpus(root, 150, framework)
     with django_db_blocker.unblock():
         call_command("import_sources", str(root), stdout=io.StringIO())
-        yield code(0)
+        yield codes[0]
         for model in (Skill, Subcategory, Category, ResponsibilityLevel):
             model.objects.all().delete()
 
