@@ -107,11 +107,18 @@ def start_gunicorn(env, port):
 
 
 def workers_rss_mb(master):
+    """The resident memory of each live worker (gunicorn recycles workers every couple of
+    thousand requests: one may be exiting, with no memory left to report)."""
     children = Path(f"/proc/{master.pid}/task/{master.pid}/children").read_text().split()
     sizes = []
     for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status)[1]) / 1024)
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except FileNotFoundError:
+            continue
+        resident = re.search(r"VmRSS:\s+(\d+) kB", status)
+        if resident:
+            sizes.append(int(resident[1]) / 1024)
     return sizes
 
 
@@ -210,7 +217,7 @@ def main():
         print(f"{name:32} {rate:11.0f} {p99:8.2f}")
     a_c = results["a"][0] / results["ca"][0]
     b_c = results["b"][0] / results["cb"][0]
-    rss = max(results["rssa"] + results["rssb"])
+    rss = max(results["rssa"] + results["rssb"], default=0)
     print(
         f"a/c = {a_c:.2f} (target ≥ {TARGETS['a/c']}), b/c = {b_c:.2f} (target ≥ {TARGETS['b/c']})"
     )
