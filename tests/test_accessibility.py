@@ -8,22 +8,12 @@ from django.test import Client
 from skills.models import Skill
 
 from .conftest import NODE_MODULES, require_tool
+from .pages import EVERY_PAGE, LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-LANGUAGES = ["en", "de", "ru", "it", "ar"]
-PAGES = [
-    "/{lang}/",
-    "/{lang}/skills/",
-    "/{lang}/skills/slmo/",
-    "/{lang}/skills/slmo/5/",
-    "/{lang}/skills/slmo/1/",
-    "/{lang}/levels/",
-    "/{lang}/levels/5/",
-    "/{lang}/skills/nope/",
-]
 
 
 @pytest.fixture
@@ -48,7 +38,7 @@ def violations(page, url):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", EVERY_PAGE.values())
 def test_reader_pages(live_content, axe_page, path, lang):
     assert violations(axe_page, live_content.url + path.format(lang=lang)) == []
 

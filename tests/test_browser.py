@@ -8,20 +8,9 @@ import pytest
 from pypdf import PdfReader
 
 from .conftest import BUILD
+from .pages import EVERY_PAGE, LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-LANGUAGES = ["en", "de", "ru", "it", "ar"]
-PAGES = {
-    "home": ("/{lang}/", 200),
-    "skill list": ("/{lang}/skills/", 200),
-    "skill": ("/{lang}/skills/slmo/", 200),
-    "skill at a defined level": ("/{lang}/skills/slmo/5/", 200),
-    "skill at an undefined level": ("/{lang}/skills/slmo/1/", 200),
-    "level list": ("/{lang}/levels/", 200),
-    "level": ("/{lang}/levels/5/", 200),
-    "not found": ("/{lang}/skills/nope/", 404),
-}
 
 
 def box(page, selector):
@@ -42,9 +31,9 @@ def text_box(page, selector):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", EVERY_PAGE)
 def test_every_page_in_every_language(live_content, browser_page, name, lang):
-    path, status = PAGES[name]
+    path, status = EVERY_PAGE[name], 404 if name == "not found" else 200
     page = browser_page.page
     response = page.goto(live_content.url + path.format(lang=lang))
 

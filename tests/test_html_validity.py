@@ -8,21 +8,11 @@ import pytest
 from django.core.management import call_command
 
 from .conftest import NODE_MODULES, require_tool
+from .pages import EVERY_PAGE, LANGUAGES
 
 pytestmark = pytest.mark.django_db
 
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-LANGUAGES = ["en", "de", "ru", "it", "ar"]
-PAGES = {
-    "home": "/{lang}/",
-    "skill-list": "/{lang}/skills/",
-    "skill": "/{lang}/skills/slmo/",
-    "skill-level-defined": "/{lang}/skills/slmo/5/",
-    "skill-level-undefined": "/{lang}/skills/slmo/1/",
-    "level-list": "/{lang}/levels/",
-    "level": "/{lang}/levels/5/",
-    "not-found": "/{lang}/skills/nope/",
-}
 
 
 def test_every_page_in_every_language_is_valid_html(client, tmp_path):
@@ -31,11 +21,11 @@ def test_every_page_in_every_language_is_valid_html(client, tmp_path):
     require_tool(java or "/usr/bin/java", "apt-get install default-jre-headless")
     call_command("loaddata", "fixtures/sfia.json", verbosity=0)
     files = []
-    for name, path in PAGES.items():
+    for name, path in EVERY_PAGE.items():
         for lang in LANGUAGES:
             response = client.get(path.format(lang=lang))
             assert response.status_code in (200, 404)
-            page = tmp_path / f"{name}-{lang}.html"
+            page = tmp_path / f"{name.replace(' ', '-')}-{lang}.html"
             page.write_bytes(response.content)
             files.append(str(page))
 

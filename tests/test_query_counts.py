@@ -8,6 +8,7 @@ from django.core.management import call_command
 from skills.models import Category, ResponsibilityLevel, Skill, Subcategory
 
 from .corpus import write_corpus
+from .pages import LANGUAGES
 
 PAGES = [
     "/{lang}/",
@@ -19,7 +20,6 @@ PAGES = [
     "/{lang}/levels/5/",
     "/sitemap.xml",
 ]
-LANGUAGES = ["en", "de", "ru", "it", "ar"]
 
 
 # First, while the database holds one skill: pytest runs a module's tests in order, and the

@@ -7,18 +7,10 @@ from django.core.management import call_command
 
 from skills.models import Skill
 
+from .pages import LANGUAGES, PAGES
+
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ["en", "de", "ru", "it", "ar"]
-PAGES = {
-    "home": "/{lang}/",
-    "skill list": "/{lang}/skills/",
-    "skill": "/{lang}/skills/slmo/",
-    "skill at a defined level": "/{lang}/skills/slmo/5/",
-    "skill at an undefined level": "/{lang}/skills/slmo/1/",
-    "level list": "/{lang}/levels/",
-    "level": "/{lang}/levels/5/",
-}
 
 # What each page must show, in its language: content from the sources and translated UI.
 SHOWS = {
