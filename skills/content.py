@@ -7,9 +7,12 @@ null, an import leaves them as they are.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from modeltranslation.utils import build_localized_fieldname
 
 from .models import LEVEL_NUMBERS
+
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 def localized(field, language):

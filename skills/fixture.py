@@ -9,13 +9,10 @@ updates it instead of clashing with it.
 
 import json
 
-from django.conf import settings
 from modeltranslation.translator import translator
 
-from .content import localized, names, skill_content
+from .content import LANGUAGE_CODES, localized, names, skill_content
 from .models import Skill, SkillLevel
-
-LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 def every_language(model, fields):

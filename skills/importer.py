@@ -9,13 +9,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import reversion
-from django.conf import settings
 from django.db import transaction
 
-from .content import names, skill_content
+from .content import LANGUAGE_CODES, names, skill_content
 from .models import LEVEL_NUMBERS, Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
-
-LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 def language_of(field_name):
