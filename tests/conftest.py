@@ -106,6 +106,19 @@ def require_tool(path, how):
     pytest.skip(message)
 
 
+def require_service(name, port):
+    """Skip unless `name` answers on 127.0.0.1:`port` (saying so); fail under CI."""
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    except OSError:
+        message = f"{name} is not running on 127.0.0.1:{port}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs {name}: {message}")
+        pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
 def chromium():
     require_tool(CHROMIUM, "apt-get install chromium (never `playwright install`)")

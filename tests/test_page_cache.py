@@ -5,7 +5,6 @@ import gzip
 import io
 import os
 import shutil
-import socket
 import subprocess
 import sys
 
@@ -15,7 +14,7 @@ from django.core.management import call_command
 
 from skills.models import Skill
 
-from .conftest import SLMO
+from .conftest import SLMO, require_service
 
 # Transactions must commit for the content version to move, as they do in production.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -123,19 +122,10 @@ def test_admin_pages_and_errors_are_never_cached(
     assert "ETag" not in client.get("/language/de/?next=/de/")
 
 
-def redis_available():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI needs Redis on 127.0.0.1:6379")
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-
-
 def test_with_a_shared_cache_a_cached_page_costs_no_query(
     client, cached, settings, django_assert_num_queries
 ):
-    redis_available()
+    require_service("Redis", 6379)
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -21,22 +21,11 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 
+from .conftest import require_service
 from .forms import form_fields
 
 BASE_DIR = Path(settings.BASE_DIR)
-POSTGRES = ("127.0.0.1", 5432)
-REDIS = ("127.0.0.1", 6379)
 PASSWORD = "a-long-admin-password-42"
-
-
-def require(service, address):
-    try:
-        socket.create_connection(address, timeout=2).close()
-    except OSError:
-        message = f"{service} is not running on {address[0]}:{address[1]}"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI needs {service}: {message}")
-        pytest.skip(message)
 
 
 def free_port():
@@ -59,8 +48,8 @@ def manage(env, *args):
 @pytest.fixture(scope="module")
 def production_env(tmp_path_factory):
     """The environment of a production deployment, with its own fresh database."""
-    require("PostgreSQL", POSTGRES)
-    require("Redis", REDIS)
+    require_service("PostgreSQL", 5432)
+    require_service("Redis", 6379)
     import psycopg
 
     name = f"sfia_production_{os.getpid()}"
