@@ -1,10 +1,13 @@
 """What every page's template needs: the page in each language, and the attribution."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils import translation
+
+from .content import LANGUAGE_CODES
 
 # Each language named in itself, as the switcher shows it.
 LANGUAGE_NAMES = {
@@ -19,27 +22,23 @@ LANGUAGE_NAMES = {
 def page_languages(request):
     """This page in every language: the switcher's links, hreflang alternates, canonical URL.
 
-    Each URL is translated from this page's own path while its language is active, so a
-    direct link to /de/… switches correctly whatever the language cookie says.
+    Each URL is reversed from the view and arguments this page was resolved to, with its
+    language active, so a direct link to /de/… switches correctly whatever the language cookie
+    says.
     """
     current = translation.get_language()
-    resolved = getattr(request, "resolver_match", None) is not None
+    match = getattr(request, "resolver_match", None)
     languages = []
-    for code, _ in settings.LANGUAGES:
-        if resolved:
-            path = translate_url(request.path, code)
-        else:  # no such page: offer each language's home page
-            with translation.override(code):
-                path = reverse("skills:home")
+    for code in LANGUAGE_CODES:
+        path = _path_in(code, match, request.path)
         languages.append(
             {
                 "code": code,
                 "name": LANGUAGE_NAMES[code],
-                "dir": "rtl" if translation.get_language_info(code)["bidi"] else "ltr",
+                "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
                 "current": code == current,
                 "url": request.build_absolute_uri(path),
-                "switch_url": reverse("choose_language", args=[code])
-                + "?"
+                "switch_url": f"{_switch_path(code, get_script_prefix())}?"
                 + urlencode({"next": path}),
             }
         )
@@ -52,6 +51,25 @@ def page_languages(request):
         "canonical_url": by_code[current]["url"] if current in by_code else None,
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
+
+
+@functools.cache
+def _switch_path(language, script_prefix):
+    """/language/<code>/, the same on every page: reversed once (for each script prefix)."""
+    return reverse("choose_language", args=[language])
+
+
+def _path_in(language, match, path):
+    """The path of the page `match` names, in `language`; for no page (a 404 outside every
+    URL pattern), that language's home page; `path` itself where the view can't be reversed
+    (an unnamed view), as translate_url does."""
+    with translation.override(language):
+        if match is None:
+            return reverse("skills:home")
+        try:
+            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return path
 
 
 def attribution(request):

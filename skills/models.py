@@ -118,13 +118,6 @@ class Subcategory(models.Model):
 
 
 class SkillQuerySet(models.QuerySet):
-    def with_levels(self):
-        """Skills with their category and all seven levels, in two queries."""
-        levels = SkillLevel.objects.select_related("level").order_by("level")
-        return self.select_related("subcategory__category").prefetch_related(
-            models.Prefetch("levels", queryset=levels)
-        )
-
     def in_framework_order(self):
         """By category, subcategory, then code, as the framework lists them."""
         return self.select_related("subcategory__category").order_by(
@@ -191,18 +184,6 @@ class Skill(models.Model):
     @property
     def category(self):
         return self.subcategory.category
-
-    @property
-    def defined_levels(self):
-        """The level numbers where the skill is defined (from the prefetched levels)."""
-        return [level.level_id for level in self.levels.all() if level.defined]
-
-    def nearest_defined_levels(self, number):
-        """The defined levels just below and just above `number` (None where there is none)."""
-        defined = self.defined_levels
-        below = max((n for n in defined if n < number), default=None)
-        above = min((n for n in defined if n > number), default=None)
-        return below, above
 
 
 class SkillLevelQuerySet(models.QuerySet):

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from .models import ResponsibilityLevel, Skill, SkillLevel
+from .reading import read_skill_page
 
 
 def canonical_code(view):
@@ -35,16 +36,22 @@ def skill_list(request):
     return render(request, "skills/skill_list.html", {"skills": Skill.objects.in_framework_order()})
 
 
+def skill_page_or_404(code):
+    skill = read_skill_page(code.upper(), translation.get_language())
+    if skill is None:
+        raise Http404
+    return skill
+
+
 @canonical_code
 def skill_detail(request, code):
-    skill = get_object_or_404(Skill.objects.with_levels(), code=code.upper())
-    return render(request, "skills/skill_detail.html", {"skill": skill})
+    return render(request, "skills/skill_detail.html", {"skill": skill_page_or_404(code)})
 
 
 @canonical_code
 def skill_level(request, code, level):
-    skill = get_object_or_404(Skill.objects.with_levels(), code=code.upper())
-    skill_level = next((each for each in skill.levels.all() if each.level_id == level), None)
+    skill = skill_page_or_404(code)
+    skill_level = skill.level(level)
     if skill_level is None:
         raise Http404
     below, above = skill.nearest_defined_levels(level)

@@ -1,0 +1,237 @@
+"""Translated texts as a reader sees them, and a skill's page read in two small queries.
+
+A `Translated` text is the page language's own, or the English source standing in for a
+missing translation; it renders itself, marking English with `lang="en"` and a note. The skill
+and skill-at-a-level pages are the site's busiest, so they are read with hand-written SQL for
+just the page language's and English columns: the ORM's compiling and model building cost
+several times what the queries do (docs/performance.md).
+"""
+
+import functools
+from dataclasses import dataclass
+from html import escape
+
+from django.db import connection
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
+
+from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from .roles import SOURCE_LANGUAGE
+
+# Texts are escaped with the standard library's `html.escape`, as Django's `escape` does, but
+# without its lazy-string wrapping: these pages escape a few hundred strings each.
+
+
+@dataclass(frozen=True)
+class Translated:
+    text: str
+    # True where the page's language has no text and the English source stands in for it.
+    fallback: bool
+
+    @classmethod
+    def choose(cls, own, source, language):
+        """The page language's text, or else the English source (marked, unless the page is
+        English)."""
+        if own:
+            return cls(own, fallback=False)
+        return cls(source or "", fallback=bool(source) and language != SOURCE_LANGUAGE)
+
+    def __bool__(self):
+        return bool(self.text)
+
+    @property
+    def inline(self):
+        """As HTML inside a heading or a link."""
+        if self.fallback:
+            note = escape(gettext("(not yet translated)"))
+            return mark_safe(
+                f'<span class="fallback" lang="en" dir="ltr">{escape(self.text)}</span> '
+                f'<span class="fallback-note">{note}</span>'
+            )
+        return mark_safe(escape(self.text))
+
+    @property
+    def paragraphs(self):
+        """One paragraph a line; lines starting with "- " make a list."""
+        return self._block(as_list=False)
+
+    @property
+    def items(self):
+        """Every line a list item."""
+        return self._block(as_list=True)
+
+    def _block(self, as_list):
+        if not self.text:
+            return ""
+        blocks = "".join(_blocks(self.text, as_list))
+        if not self.fallback:
+            return mark_safe(f'\n<div class="text">{blocks}\n</div>')
+        note = escape(gettext("Not yet translated: shown in English."))
+        return mark_safe(
+            f'<p class="fallback-note">{note}</p>\n'
+            f'<div class="text fallback" lang="en" dir="ltr">{blocks}\n</div>'
+        )
+
+
+def _blocks(text, as_list):
+    """Lines → HTML paragraphs and lists: a line starting with "- " is a list item (every line
+    is, `as_list`); consecutive items form one list."""
+    items = []
+    for line in text.split("\n"):
+        if as_list or line.startswith("- "):
+            items.append(escape(line if as_list else line[2:]))
+            continue
+        if items:
+            yield _list(items)
+            items = []
+        yield f"\n<p>{escape(line)}</p>"
+    if items:
+        yield _list(items)
+
+
+def _list(items):
+    return "\n<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def translated(obj, field, language):
+    """`obj`'s `field` in `language`, or the English source standing in."""
+    return Translated.choose(
+        getattr(obj, build_localized_fieldname(field, language), None),
+        getattr(obj, build_localized_fieldname(field, SOURCE_LANGUAGE), None),
+        language,
+    )
+
+
+@dataclass(frozen=True)
+class LevelOfSkill:
+    """A skill at one level of responsibility, as its pages show it."""
+
+    code: str
+    number: int
+    defined: bool
+    guiding_phrase: Translated
+    description: Translated
+
+    def get_absolute_url(self):
+        return reverse("skills:skill_level", kwargs={"code": self.code, "level": self.number})
+
+
+@dataclass(frozen=True)
+class SkillPage:
+    code: str
+    name: Translated
+    category: Translated
+    subcategory: Translated
+    description: Translated
+    guidance_intro: Translated
+    guidance_notes: Translated
+    responsibility_notes: Translated
+    development_notes: Translated
+    levels: list
+
+    def get_absolute_url(self):
+        return reverse("skills:skill", kwargs={"code": self.code})
+
+    @property
+    def defined_levels(self):
+        return [level.number for level in self.levels if level.defined]
+
+    def level(self, number):
+        return next((level for level in self.levels if level.number == number), None)
+
+    def nearest_defined_levels(self, number):
+        """The defined levels just below and just above `number` (None where there is none)."""
+        defined = self.defined_levels
+        below = max((n for n in defined if n < number), default=None)
+        above = min((n for n in defined if n > number), default=None)
+        return below, above
+
+
+def read_skill_page(code, language):
+    """The skill with this (upper-case) code and its levels, in `language`, in one query;
+    None if there is no such skill."""
+    with connection.cursor() as cursor:
+        cursor.execute(_skill_page_sql(connection.vendor, language), [code])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    # Each text comes as two columns, the page language's then English; every row carries
+    # the skill, and one level (none if the skill has no levels yet).
+    texts = iter(rows[0][1 : 1 + 2 * len(SKILL_TEXTS)])
+    fields = {
+        name: Translated.choose(own, source, language)
+        for (name, *_), own, source in zip(SKILL_TEXTS, texts, texts, strict=True)
+    }
+    levels = [
+        LevelOfSkill(
+            code=rows[0][0],
+            number=number,
+            defined=bool(defined),
+            description=Translated.choose(text, text_en, language),
+            guiding_phrase=Translated.choose(phrase, phrase_en, language),
+        )
+        for number, defined, text, text_en, phrase, phrase_en in (
+            row[1 + 2 * len(SKILL_TEXTS) :] for row in rows
+        )
+        if number is not None
+    ]
+    return SkillPage(code=rows[0][0], levels=levels, **fields)
+
+
+# The texts a skill page shows, as (SkillPage attribute, model, table alias, field), then each
+# level's; every one is read in the page's language and in English.
+SKILL_TEXTS = (
+    ("name", Skill, "s", "name"),
+    ("description", Skill, "s", "description"),
+    ("guidance_intro", Skill, "s", "guidance_intro"),
+    ("guidance_notes", Skill, "s", "guidance_notes"),
+    ("responsibility_notes", Skill, "s", "responsibility_notes"),
+    ("development_notes", Skill, "s", "development_notes"),
+    ("subcategory", Subcategory, "sc", "name"),
+    ("category", Category, "c", "name"),
+)
+LEVEL_TEXTS = (
+    ("description", SkillLevel, "l", "description"),
+    ("guiding_phrase", ResponsibilityLevel, "r", "guiding_phrase"),
+)
+
+
+# The SQL depends only on the database and the language: built once for each.
+@functools.cache
+def _skill_page_sql(vendor, language):
+    quote = connection.ops.quote_name
+
+    def column(model, alias, field):
+        return f"{alias}.{quote(model._meta.get_field(field).column)}"
+
+    def table(model, alias):
+        return f"{quote(model._meta.db_table)} {alias}"
+
+    def in_both_languages(texts):
+        return [
+            column(model, alias, build_localized_fieldname(field, each))
+            for _, model, alias, field in texts
+            for each in (language, SOURCE_LANGUAGE)
+        ]
+
+    selected = [
+        column(Skill, "s", "code"),
+        *in_both_languages(SKILL_TEXTS),
+        column(SkillLevel, "l", "level"),
+        column(SkillLevel, "l", "defined"),
+        *in_both_languages(LEVEL_TEXTS),
+    ]
+    return (
+        f"SELECT {', '.join(selected)} FROM {table(Skill, 's')} "
+        f"JOIN {table(Subcategory, 'sc')} "
+        f"ON {column(Subcategory, 'sc', 'id')} = {column(Skill, 's', 'subcategory')} "
+        f"JOIN {table(Category, 'c')} "
+        f"ON {column(Category, 'c', 'id')} = {column(Subcategory, 'sc', 'category')} "
+        f"LEFT JOIN {table(SkillLevel, 'l')} "
+        f"ON {column(SkillLevel, 'l', 'skill')} = {column(Skill, 's', 'id')} "
+        f"LEFT JOIN {table(ResponsibilityLevel, 'r')} "
+        f"ON {column(ResponsibilityLevel, 'r', 'number')} = {column(SkillLevel, 'l', 'level')} "
+        f"WHERE {column(Skill, 's', 'code')} = %s ORDER BY {column(SkillLevel, 'l', 'level')}"
+    )

@@ -1,0 +1,54 @@
+"""Levels of responsibility in templates: `{% level_heading level %}` ("Level 3 — Apply") and
+`{% skill_levels skill %}`, a skill page's seven level sections. These are built here rather
+than in a template loop because they are most of the rendering of the busiest page
+(docs/performance.md); the markup is the same as the template's was. Texts are escaped as in
+reading.py."""
+
+from html import escape
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext
+
+from ..models import ResponsibilityLevel
+from ..reading import translated
+
+register = template.Library()
+
+
+def numbered(message, number):
+    """A translated message around a level number, marked up as its translators wrote it (as
+    `blocktranslate` gives it)."""
+    return message % {"number": int(number)}
+
+
+@register.simple_tag
+def level_heading(level):
+    """A level of responsibility (the model) or a skill's level (reading.LevelOfSkill)."""
+    phrase = level.guiding_phrase
+    if isinstance(level, ResponsibilityLevel):
+        phrase = translated(level, "guiding_phrase", get_language())
+    heading = numbered(gettext("Level <bdi>%(number)s</bdi>"), level.number)
+    return mark_safe(f"{heading} — {phrase.inline}")
+
+
+@register.simple_tag
+def skill_levels(skill):
+    """The sections of a skill page (reading.SkillPage), one a level."""
+    not_defined = escape(gettext("This skill is not defined at this level."))
+    link = gettext("This skill at level <bdi>%(number)s</bdi> on its own page")
+    sections = []
+    for level in skill.levels:
+        number = level.number
+        undefined = "" if level.defined else " undefined"
+        note = "" if level.defined else f'<p class="not-defined">{not_defined}</p>'
+        url = escape(level.get_absolute_url())
+        sections.append(
+            f"""
+    <section id="level-{number}" class="level{undefined}" aria-labelledby="level-{number}-heading">
+      <h3 id="level-{number}-heading">{level_heading(level)}</h3>
+      {note}{level.description.paragraphs}
+      <p class="level-link"><a href="{url}">{numbered(link, number)}</a></p>
+    </section>"""
+        )
+    return mark_safe("".join(sections))
