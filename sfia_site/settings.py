@@ -118,13 +118,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_flag(
+    "DJANGO_DB_PREPARED_STATEMENTS", True
+):
+    # psycopg prepares a query the fifth time a connection runs it (its own default, which
+    # Django turns off), and PostgreSQL then skips planning it: that is 40% of the skill
+    # page's one query (docs/performance.md). Preparing needs server-side binding. Turn it
+    # off behind a pooler that can't keep prepared statements (PgBouncer in transaction mode
+    # before 1.21).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def cache_from_url(url):
     """CACHE_URL: redis://host:port/db (shared by every app server), or local memory."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "sfia_site.cache.RedisCache", "LOCATION": url}
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")

@@ -1,22 +1,30 @@
 """Whole reader pages from the cache, and conditional GET.
 
 Every cached page is stored with the content version it was rendered from, under a key made
-of the release (code and templates) and the page's address. Saving or deleting any content
-row, in any process (the admin, import_sources, loaddata, a revert), bumps the version once
-its transaction commits; a page stored with another version is rendered afresh. Where the
-cache is shared (Redis), the version is read from it, so a cached page costs no query; a
-process-local cache can't see another process's bump, so there the version is read from the
-database, one small query a request. Each process also keeps recent pages in memory, so a hit
-costs one small read of the version and nothing else.
+of the release (code and templates) and the page's address; a page stored with another
+version is rendered afresh. Saving or deleting any content row, in any process (the admin,
+import_sources, loaddata, a revert), bumps the version in the database once its transaction
+commits, and where the cache is shared (Redis) announces it on a Redis channel. Each process
+then keeps the version it last read until an announcement comes (or VERSION_RECHECK_SECONDS
+pass, in case one was lost), so a page served from the cache costs no query and no round trip
+for its version. A process that isn't listening (its cache is process-local, or Redis is out
+of reach) reads the version from the database on every request: one small query. Each
+process also keeps recent pages in memory, so a hit usually costs nothing but the response.
 """
 
 import hashlib
+import logging
+import os
+import threading
+import time
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
+import redis
 from django.conf import settings
 from django.core.cache import cache as django_cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
@@ -24,9 +32,14 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from sfia_site.cache import RedisCache
+
 from .models import ContentVersion
 
-VERSION_KEY = "sfia:content-version"
+logger = logging.getLogger(__name__)
+
+VERSION_CHANNEL = "sfia:content-version"
+VERSION_RECHECK_SECONDS = 30
 # The pages this process served last, by key: (version, content, headers).
 LOCAL_PAGES = {}
 LOCAL_PAGES_MAX = 512
@@ -60,20 +73,22 @@ def release():
 
 
 def shared_cache():
-    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+    """The configured cache, where it is shared by every process and can announce changes."""
+    configured = caches["default"]
+    return configured if isinstance(configured, RedisCache) else None
 
 
 def content_version():
     """(version, changed_at) of the content."""
-    if shared_cache():
-        found = django_cache.get(VERSION_KEY)
-        if found is not None:
-            return found
+    shared = shared_cache()
+    if shared is None:
+        return read_content_version()
+    return ContentVersionWatch.for_this_process(shared).current()
+
+
+def read_content_version():
     row = ContentVersion.objects.filter(pk=1).values_list("version", "changed_at").first()
-    found = row or (0, datetime.fromtimestamp(0, UTC))
-    if shared_cache():
-        django_cache.set(VERSION_KEY, found, timeout=None)
-    return found
+    return row or (0, datetime.fromtimestamp(0, UTC))
 
 
 def bump_content_version(**kwargs):
@@ -85,7 +100,72 @@ def _bump():
     now = timezone.now()
     if not ContentVersion.objects.filter(pk=1).update(version=F("version") + 1, changed_at=now):
         ContentVersion.objects.create(pk=1, version=2, changed_at=now)
-    django_cache.delete(VERSION_KEY)
+    # This process needn't wait for its own announcement.
+    ContentVersionWatch.forget_in_this_process()
+    shared = shared_cache()
+    if shared is not None:
+        shared.publish(VERSION_CHANNEL)
+
+
+class ContentVersionWatch:
+    """The content version as this process last read it, kept while a Redis subscription
+    hears of no change. A thread listens; requests only read what it leaves."""
+
+    # One for each process (gunicorn forks its workers) and cache.
+    watches = {}
+
+    @classmethod
+    def for_this_process(cls, shared):
+        key = (os.getpid(), str(settings.CACHES["default"]["LOCATION"]), shared.key_prefix)
+        if key not in cls.watches:
+            cls.watches[key] = cls(shared)
+        return cls.watches[key]
+
+    @classmethod
+    def forget_in_this_process(cls):
+        for (pid, *_), watch in list(cls.watches.items()):
+            if pid == os.getpid():
+                watch.forget()
+
+    def __init__(self, shared):
+        self.shared = shared
+        self.lock = threading.Lock()
+        # (version, changed_at, read at), kept only while listening.
+        self.known = None
+        # Moves with every announcement: a version read before one is not kept.
+        self.generation = 0
+        self.listening = threading.Event()
+        threading.Thread(target=self.listen, name="content-version", daemon=True).start()
+
+    def current(self):
+        known = self.known
+        if known is not None and time.monotonic() - known[2] < VERSION_RECHECK_SECONDS:
+            return known[:2]
+        generation = self.generation
+        version, changed_at = read_content_version()
+        with self.lock:
+            if self.listening.is_set() and generation == self.generation:
+                self.known = (version, changed_at, time.monotonic())
+        return version, changed_at
+
+    def forget(self):
+        with self.lock:
+            self.generation += 1
+            self.known = None
+
+    def listen(self):
+        while True:
+            try:
+                # First the confirmation of the subscription, then each announcement.
+                for _message in self.shared.subscribe(VERSION_CHANNEL).listen():
+                    self.forget()
+                    self.listening.set()
+            except (redis.RedisError, OSError) as error:
+                if self.listening.is_set():
+                    logger.warning("content version: reading it every request (%s)", error)
+            self.listening.clear()
+            self.forget()
+            time.sleep(1)
 
 
 class PageCacheMiddleware:

@@ -25,10 +25,11 @@ def empty_cache():
     """Each test starts with nothing cached: the local-memory cache outlives a test."""
     from django.core.cache import cache
 
-    from skills.page_cache import LOCAL_PAGES
+    from skills.page_cache import LOCAL_PAGES, ContentVersionWatch
 
     cache.clear()
     LOCAL_PAGES.clear()
+    ContentVersionWatch.forget_in_this_process()
 
 
 @pytest.fixture(scope="session")

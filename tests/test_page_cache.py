@@ -7,12 +7,17 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.core.management import call_command
 
+from sfia_site.settings import cache_from_url
+from skills import page_cache
 from skills.models import Skill
+from skills.page_cache import ContentVersionWatch, read_content_version, shared_cache
 
 from .conftest import SLMO, require_service
 
@@ -74,22 +79,27 @@ def test_an_import_from_another_process_shows_at_once(client, cached, tmp_path):
     german.write_text(
         german.read_text(encoding="utf-8").replace("Überwacht die", "Prüft die"), encoding="utf-8"
     )
-    test_database = settings.DATABASES["default"]["NAME"]
-    engine = settings.DATABASES["default"]["ENGINE"]
-    url = (
-        f"sqlite:///{test_database}"
-        if "sqlite" in engine
-        else f"postgres://postgres@127.0.0.1:5432/{test_database}"
-    )
     subprocess.run(
         [sys.executable, "manage.py", "import_sources", str(sources)],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+        },
         check=True,
         capture_output=True,
     )
 
     assert "Prüft die Leistungskennzahlen" in client.get("/de/skills/slmo/3/").text
+
+
+def database_url():
+    """The test database, for another process."""
+    name = settings.DATABASES["default"]["NAME"]
+    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+        return f"sqlite:///{name}"
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
 def test_a_change_without_the_version_stays_cached_until_one_comes(client, cached):
@@ -122,30 +132,121 @@ def test_admin_pages_and_errors_are_never_cached(
     assert "ETag" not in client.get("/language/de/?next=/de/")
 
 
-def test_with_a_shared_cache_a_cached_page_costs_no_query(
-    client, cached, settings, django_assert_num_queries
-):
+@pytest.fixture
+def redis_cache(settings):
+    """The Redis cache, as CACHE_URL=redis://… configures it, in a database of its own."""
     require_service("Redis", 6379)
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/13",
-            "KEY_PREFIX": f"test-{os.getpid()}",
-        }
-    }
+    settings.CACHES = {"default": cache_from_url("redis://127.0.0.1:6379/13")}
     from django.core.cache import cache
 
     cache.clear()
-    client.get("/ru/skills/slmo/")
+    yield cache
+    cache.clear()
+
+
+def listening_watch():
+    """This process's watch on the content version, once it hears announcements."""
+    watch = ContentVersionWatch.for_this_process(shared_cache())
+    assert watch.listening.wait(timeout=5), "never subscribed to the content version"
+    return watch
+
+
+class CountedGets:
+    """Counts the reads from the cache (each a round trip to Redis)."""
+
+    def __init__(self, cache, monkeypatch):
+        self.count = 0
+        backend = caches["default"]
+        original = backend.get
+
+        def get(*args, **kwargs):
+            self.count += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(backend, "get", get)
+
+
+def test_with_a_shared_cache_a_cached_page_costs_no_query_and_no_round_trip(
+    client, cached, redis_cache, django_assert_num_queries, monkeypatch
+):
+    listening_watch()
+    client.get("/ru/skills/slmo/")  # rendered and stored
+    client.get("/ru/skills/slmo/")  # the version read and kept
+    gets = CountedGets(redis_cache, monkeypatch)
+
     with django_assert_num_queries(0):
         response = client.get("/ru/skills/slmo/")
-    assert "Управление уровнем услуг" in response.text
 
+    assert "Управление уровнем услуг" in response.text
+    assert gets.count == 0
     skill = Skill.objects.get(code="SLMO")
     skill.name_ru = "Новое имя"
     skill.save()
     assert "Новое имя" in client.get("/ru/skills/slmo/").text
-    cache.clear()
+
+
+def test_a_change_announced_by_another_process_shows_at_once(client, cached, redis_cache):
+    watch = listening_watch()
+    client.get("/de/skills/slmo/3/")
+    assert "Überwacht die Leistungskennzahlen" in client.get("/de/skills/slmo/3/").text
+    assert watch.known is not None  # kept: no query for the version until an announcement
+    heard = watch.generation
+
+    subprocess.run(
+        [sys.executable, "-c", ANNOUNCE_FROM_ANOTHER_PROCESS],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DATABASE_URL": database_url(),
+            "CACHE_URL": "redis://127.0.0.1:6379/13",
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+        },
+        check=True,
+        capture_output=True,
+    )
+
+    deadline = time.monotonic() + 5
+    while watch.generation == heard and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert watch.generation != heard, "the other process's announcement never came"
+    assert "Prüft die Leistungskennzahlen" in client.get("/de/skills/slmo/3/").text
+
+
+ANNOUNCE_FROM_ANOTHER_PROCESS = """
+import django
+django.setup()
+from skills.models import SkillLevel
+level = SkillLevel.objects.get(skill__code="SLMO", level=3)
+level.description_de = level.description_de.replace("Überwacht die", "Prüft die")
+level.save()
+"""
+
+
+def test_a_process_not_listening_reads_the_version_every_request(
+    cached, settings, django_assert_num_queries
+):
+    settings.CACHES = {"default": cache_from_url("redis://127.0.0.1:1/0")}  # nothing there
+    watch = ContentVersionWatch.for_this_process(shared_cache())
+
+    assert not watch.listening.wait(timeout=0.5)
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            version, _changed_at = watch.current()
+        assert version == read_content_version()[0]
+
+
+def test_a_kept_version_is_read_again_after_a_while_even_with_no_announcement(
+    cached, redis_cache, monkeypatch, django_assert_num_queries
+):
+    watch = listening_watch()
+    watch.current()
+    with django_assert_num_queries(0):
+        watch.current()
+
+    monkeypatch.setattr(page_cache, "VERSION_RECHECK_SECONDS", 0)
+
+    with django_assert_num_queries(1):
+        watch.current()
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "ru", "it", "ar"])

@@ -65,9 +65,7 @@ def test_cache_from_the_environment():
         {"DJANGO_SECRET_KEY": "x", "CACHE_URL": "redis://cache.internal:6379/2"},
         "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
     )
-    assert result.stdout.strip() == (
-        "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2"
-    )
+    assert result.stdout.strip() == "sfia_site.cache.RedisCache redis://cache.internal:6379/2"
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.CACHES['default']['BACKEND']")
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "CACHE_URL": "memcached://x"}, "1")
@@ -102,3 +100,18 @@ def test_csrf_origins_and_admin_path_from_the_environment():
         "s.CSRF_TRUSTED_ORIGINS, s.ADMIN_PATH",
     )
     assert result.stdout.strip() == "['https://sfia.example.org'] staff-only/"
+
+
+def test_postgresql_connections_prepare_repeated_queries_unless_told_not_to():
+    postgres = {"DJANGO_SECRET_KEY": "x", "DATABASE_URL": "postgres://u@db.internal:5432/sfia"}
+    options = "s.DATABASES['default'].get('OPTIONS')"
+
+    prepared = settings_in_subprocess(postgres, options).stdout.strip()
+    unprepared = settings_in_subprocess(
+        {**postgres, "DJANGO_DB_PREPARED_STATEMENTS": "0"}, options
+    ).stdout.strip()
+    sqlite = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, options).stdout.strip()
+
+    assert prepared == "{'server_side_binding': True, 'prepare_threshold': 5}"
+    assert unprepared in ("{}", "None")
+    assert sqlite in ("{}", "None")
