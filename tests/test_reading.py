@@ -1,0 +1,95 @@
+"""A skill page read in one query, in the page's language with English standing in, and
+translated texts rendered as HTML."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from skills.models import Skill, SkillLevel
+from skills.reading import Translated, read_skill_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content():
+    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+
+
+def test_a_german_skill_page_holds_the_german_texts_in_one_query(
+    content, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        page = read_skill_page("SLMO", "de")
+
+    assert page.code == "SLMO"
+    assert page.name == Translated("Service-Level-Management", fallback=False)
+    assert page.category.text == "Bereitstellung und Betrieb"
+    assert page.subcategory.text == "Servicemanagement"
+    assert page.guidance_notes.text.startswith("Das Planen, Implementieren, Kontrollieren")
+    assert [level.number for level in page.levels] == [1, 2, 3, 4, 5, 6, 7]
+    assert page.defined_levels == [2, 3, 4, 5, 6, 7]
+    assert page.level(3).guiding_phrase == Translated("Anwenden", fallback=False)
+    assert page.level(3).description.text.startswith("Überwacht die Leistungskennzahlen")
+    assert page.level(3).get_absolute_url() == "/en/skills/slmo/3/"  # the active language's
+    assert page.nearest_defined_levels(1) == (None, 2)
+
+
+def test_a_missing_translation_is_the_english_text_marked_as_such(content):
+    Skill.objects.filter(code="SLMO").update(name_it=None, description_it="")
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_it=None)
+
+    page = read_skill_page("SLMO", "it")
+
+    assert page.name == Translated("Service level management", fallback=True)
+    assert page.description.fallback
+    assert page.description.text.startswith("Agreeing targets for service levels")
+    assert page.level(4).description.fallback
+    assert not page.level(5).description.fallback
+    # An English page has nothing to mark.
+    assert not read_skill_page("SLMO", "en").name.fallback
+
+
+def test_no_such_skill_is_none(content):
+    assert read_skill_page("NOPE", "de") is None
+
+
+def test_a_skill_with_no_levels_yet_has_a_page_without_them(client, content):
+    SkillLevel.objects.filter(skill__code="SLMO").delete()
+
+    assert read_skill_page("SLMO", "en").levels == []
+    response = client.get("/en/skills/slmo/")
+    assert response.status_code == 200
+    assert "Service level management" in response.text
+    assert 'id="level-' not in response.text
+
+
+def test_lines_are_paragraphs_with_dashed_lines_as_lists_all_escaped():
+    text = Translated("First <b>one</b>\n- a & b\n- c\nLast", fallback=False)
+
+    assert text.paragraphs == (
+        '\n<div class="text">'
+        "\n<p>First &lt;b&gt;one&lt;/b&gt;</p>"
+        "\n<ul><li>a &amp; b</li><li>c</li></ul>"
+        "\n<p>Last</p>"
+        "\n</div>"
+    )
+    assert Translated("x\n<y>", fallback=False).items == (
+        '\n<div class="text">\n<ul><li>x</li><li>&lt;y&gt;</li></ul>\n</div>'
+    )
+    assert Translated("", fallback=False).paragraphs == ""
+
+
+def test_english_standing_in_is_marked_in_the_page_language():
+    with translation.override("de"):
+        inline = Translated("Service <level>", fallback=True).inline
+        block = Translated("One line.", fallback=True).paragraphs
+
+    assert inline == (
+        '<span class="fallback" lang="en" dir="ltr">Service &lt;level&gt;</span> '
+        '<span class="fallback-note">(noch nicht übersetzt)</span>'
+    )
+    assert block == (
+        '<p class="fallback-note">Noch nicht übersetzt: auf Englisch angezeigt.</p>\n'
+        '<div class="text fallback" lang="en" dir="ltr">\n<p>One line.</p>\n</div>'
+    )
