@@ -1,5 +1,6 @@
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -144,17 +145,34 @@ class Watched:
         self.page = page
         self.requests = []
         self.console_errors = []
-        page.on("request", lambda request: self.requests.append(request.url))
+        self.in_flight = set()
+        page.on("request", self.started)
+        page.on("requestfinished", lambda request: self.in_flight.discard(request))
+        page.on("requestfailed", lambda request: self.in_flight.discard(request))
         page.on(
             "console",
             lambda message: message.type == "error" and self.console_errors.append(message.text),
         )
 
+    def started(self, request):
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+
+    def settle(self, seconds=5):
+        """Wait for the requests still under way: the live server must be done with the
+        database before the test's data is flushed (an admin view holds its locks until it
+        answers, and would deadlock with the flush)."""
+        deadline = time.monotonic() + seconds
+        while self.in_flight and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+
 
 @pytest.fixture
 def browser_page(chromium):
     context = chromium.new_context(viewport={"width": 1100, "height": 900})
-    yield Watched(context.new_page())
+    watched = Watched(context.new_page())
+    yield watched
+    watched.settle()
     context.close()
 
 
