@@ -1,13 +1,13 @@
 """What every page's template needs: the page in each language, and the attribution."""
 
-import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.urls import NoReverseMatch
 from django.utils import translation
 
 from .content import LANGUAGE_CODES
+from .links import reverse
 
 # Each language named in itself, as the switcher shows it.
 LANGUAGE_NAMES = {
@@ -38,7 +38,7 @@ def page_languages(request):
                 "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
                 "current": code == current,
                 "url": request.build_absolute_uri(path),
-                "switch_url": f"{_switch_path(code, get_script_prefix())}?"
+                "switch_url": f"{reverse('choose_language', args=[code])}?"
                 + urlencode({"next": path}),
             }
         )
@@ -51,12 +51,6 @@ def page_languages(request):
         "canonical_url": by_code[current]["url"] if current in by_code else None,
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
-
-
-@functools.cache
-def _switch_path(language, script_prefix):
-    """/language/<code>/, the same on every page: reversed once (for each script prefix)."""
-    return reverse("choose_language", args=[language])
 
 
 def _path_in(language, match, path):

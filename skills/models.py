@@ -9,8 +9,9 @@ Multi-line texts keep one line per sentence or paragraph; in the notes, a line s
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .links import reverse
 
 LEVEL_NUMBERS = range(1, 8)
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from html import escape
 
 from django.db import connection
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
+from .links import reverse
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE
 

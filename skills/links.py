@@ -1,0 +1,37 @@
+"""Reversing URLs, remembered by each process.
+
+A skill page links to some twenty addresses (each level's page, itself in each language),
+and the skill list to 150; Django's `reverse` took a sixth of the time to render them. An
+address depends only on the URL patterns, the language and the arguments, never on the
+content, so each process keeps the ones it has reversed (the whole site has some 6,000) and
+forgets them if the URL configuration changes (in tests).
+"""
+
+import functools
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
+from django.urls import reverse as django_reverse
+from django.utils.translation import get_language
+
+
+def reverse(viewname, args=(), kwargs=None):
+    """django.urls.reverse, remembered (NoReverseMatch is raised every time)."""
+    key = (tuple(args), tuple(sorted((kwargs or {}).items())))
+    try:
+        hash(key)
+    except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
+        return django_reverse(viewname, args=args, kwargs=kwargs)
+    return _remembered(viewname, *key, get_language(), get_script_prefix(), get_urlconf())
+
+
+@functools.lru_cache(maxsize=16384)
+def _remembered(viewname, args, kwargs, language, script_prefix, urlconf):
+    return django_reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))
+
+
+@receiver(setting_changed)
+def forget_on_new_urls(*, setting, **kwargs):
+    if setting == "ROOT_URLCONF":
+        _remembered.cache_clear()
