@@ -1,7 +1,7 @@
-"""Levels of responsibility in templates: `{% level_heading level %}` ("Level 3 — Apply") and
-`{% skill_levels skill %}`, a skill page's seven level sections. These are built here rather
-than in a template loop because they are most of the rendering of the busiest page
-(docs/performance.md); the markup is the same as the template's was. Texts are escaped as in
+"""Levels of responsibility in templates: `{% level_heading level %}` ("Level 3 — Apply"),
+and on a skill page `{% defined_level_links skill %}` and `{% skill_levels skill %}`, its
+level sections. The skill page's are built here rather than in template loops because they
+were most of the rendering of the busiest page (docs/performance.md). Texts are escaped as in
 reading.py."""
 
 from html import escape
@@ -30,6 +30,16 @@ def level_heading(level):
         phrase = translated(level, "guiding_phrase", get_language())
     heading = numbered(gettext("Level <bdi>%(number)s</bdi>"), level.number)
     return mark_safe(f"{heading} — {phrase.inline}")
+
+
+@register.simple_tag
+def defined_level_links(skill):
+    """Links to the sections of the levels where the skill is defined."""
+    items = "".join(
+        f'\n      <li><a href="#level-{number}"><bdi>{number}</bdi></a></li>'
+        for number in skill.defined_levels
+    )
+    return mark_safe(f'<ul class="defined-levels">{items}\n    </ul>')
 
 
 @register.simple_tag
