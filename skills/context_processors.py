@@ -57,13 +57,12 @@ def _path_in(language, match, path):
     """The path of the page `match` names, in `language`; for no page (a 404 outside every
     URL pattern), that language's home page; `path` itself where the view can't be reversed
     (an unnamed view), as translate_url does."""
-    with translation.override(language):
-        if match is None:
-            return reverse("skills:home")
-        try:
-            return reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-        except NoReverseMatch:
-            return path
+    if match is None:
+        return reverse("skills:home", language=language)
+    try:
+        return reverse(match.view_name, match.args, match.kwargs, language=language)
+    except NoReverseMatch:
+        return path
 
 
 def attribution(request):

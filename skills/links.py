@@ -13,22 +13,26 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf
 from django.urls import reverse as django_reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 
-def reverse(viewname, args=(), kwargs=None):
-    """django.urls.reverse, remembered (NoReverseMatch is raised every time)."""
+def reverse(viewname, args=(), kwargs=None, language=None):
+    """django.urls.reverse, remembered, in `language` (the active one by default).
+    NoReverseMatch is raised every time."""
     key = (tuple(args), tuple(sorted((kwargs or {}).items())))
+    language = language or get_language()
     try:
         hash(key)
     except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
-        return django_reverse(viewname, args=args, kwargs=kwargs)
-    return _remembered(viewname, *key, get_language(), get_script_prefix(), get_urlconf())
+        with override(language):
+            return django_reverse(viewname, args=args, kwargs=kwargs)
+    return _remembered(viewname, *key, language, get_script_prefix(), get_urlconf())
 
 
 @functools.lru_cache(maxsize=16384)
 def _remembered(viewname, args, kwargs, language, script_prefix, urlconf):
-    return django_reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))
+    with override(language):
+        return django_reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))
 
 
 @receiver(setting_changed)
