@@ -118,7 +118,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_flag(
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's, with health checks only on connections idle for a second (see the module).
+    DATABASES["default"]["ENGINE"] = "sfia_site.postgresql"
+if DATABASES["default"]["ENGINE"] == "sfia_site.postgresql" and env_flag(
     "DJANGO_DB_PREPARED_STATEMENTS", True
 ):
     # psycopg prepares a query the fifth time a connection runs it (its own default, which
