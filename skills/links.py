@@ -4,14 +4,15 @@ A skill page links to some twenty addresses (each level's page, itself in each l
 and the skill list to 150; Django's `reverse` took a sixth of the time to render them. An
 address depends only on the URL patterns, the language and the arguments, never on the
 content, so each process keeps the ones it has reversed (the whole site has some 6,000) and
-forgets them if the URL configuration changes (in tests).
+forgets them if ROOT_URLCONF changes (in tests). (No middleware here gives a request URL
+patterns of its own, request.urlconf; one that did would need it in the key.)
 """
 
 import functools
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf
+from django.urls import get_script_prefix
 from django.urls import reverse as django_reverse
 from django.utils.translation import get_language, override
 
@@ -26,13 +27,13 @@ def reverse(viewname, args=(), kwargs=None, language=None):
     except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
         with override(language):
             return django_reverse(viewname, args=args, kwargs=kwargs)
-    return _remembered(viewname, *key, language, get_script_prefix(), get_urlconf())
+    return _remembered(viewname, *key, language, get_script_prefix())
 
 
 @functools.lru_cache(maxsize=16384)
-def _remembered(viewname, args, kwargs, language, script_prefix, urlconf):
+def _remembered(viewname, args, kwargs, language, script_prefix):
     with override(language):
-        return django_reverse(viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs))
+        return django_reverse(viewname, args=args, kwargs=dict(kwargs))
 
 
 @receiver(setting_changed)

@@ -28,8 +28,11 @@ def level_heading(level):
     phrase = level.guiding_phrase
     if isinstance(level, ResponsibilityLevel):
         phrase = translated(level, "guiding_phrase", get_language())
-    heading = numbered(gettext("Level <bdi>%(number)s</bdi>"), level.number)
-    return mark_safe(f"{heading} — {phrase.inline}")
+    return _heading(gettext("Level <bdi>%(number)s</bdi>"), level.number, phrase)
+
+
+def _heading(message, number, phrase):
+    return mark_safe(f"{numbered(message, number)} — {phrase.inline}")
 
 
 @register.simple_tag
@@ -45,6 +48,8 @@ def defined_level_links(skill):
 @register.simple_tag
 def skill_levels(skill):
     """The sections of a skill page (reading.SkillPage), one a level."""
+    # Each message translated once for the seven levels.
+    heading = gettext("Level <bdi>%(number)s</bdi>")
     not_defined = escape(gettext("This skill is not defined at this level."))
     link = gettext("This skill at level <bdi>%(number)s</bdi> on its own page")
     sections = []
@@ -56,7 +61,7 @@ def skill_levels(skill):
         sections.append(
             f"""
     <section id="level-{number}" class="level{undefined}" aria-labelledby="level-{number}-heading">
-      <h3 id="level-{number}-heading">{level_heading(level)}</h3>
+      <h3 id="level-{number}-heading">{_heading(heading, number, level.guiding_phrase)}</h3>
       {note}{level.description.paragraphs}
       <p class="level-link"><a href="{url}">{numbered(link, number)}</a></p>
     </section>"""
