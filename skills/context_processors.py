@@ -22,9 +22,8 @@ LANGUAGE_NAMES = {
 def page_languages(request):
     """This page in every language: the switcher's links, hreflang alternates, canonical URL.
 
-    Each URL is reversed from the view and arguments this page was resolved to, with its
-    language active, so a direct link to /de/… switches correctly whatever the language cookie
-    says.
+    Each URL is reversed, in its language, from the view and arguments this page was resolved
+    to, so a direct link to /de/… switches correctly whatever the language cookie says.
     """
     current = translation.get_language()
     match = getattr(request, "resolver_match", None)

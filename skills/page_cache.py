@@ -113,12 +113,15 @@ class ContentVersionWatch:
 
     # One for each process (gunicorn forks its workers) and cache.
     watches = {}
+    watches_lock = threading.Lock()
 
     @classmethod
     def for_this_process(cls, shared):
         key = (os.getpid(), str(settings.CACHES["default"]["LOCATION"]), shared.key_prefix)
         if key not in cls.watches:
-            cls.watches[key] = cls(shared)
+            with cls.watches_lock:
+                if key not in cls.watches:
+                    cls.watches[key] = cls(shared)
         return cls.watches[key]
 
     @classmethod
