@@ -1,10 +1,10 @@
-"""Translated texts as a reader sees them, and a skill's page read in two small queries.
+"""Translated texts as a reader sees them, and a skill's page read in one query.
 
 A `Translated` text is the page language's own, or the English source standing in for a
 missing translation; it renders itself, marking English with `lang="en"` and a note. The skill
 and skill-at-a-level pages are the site's busiest, so they are read with hand-written SQL for
 just the page language's and English columns: the ORM's compiling and model building cost
-several times what the queries do (docs/performance.md).
+several times what the query does (docs/performance.md). Other pages use the models.
 """
 
 import functools
@@ -120,6 +120,8 @@ class LevelOfSkill:
 
 @dataclass(frozen=True)
 class SkillPage:
+    """A skill with its category, subcategory and levels, as its pages show it."""
+
     code: str
     name: Translated
     category: Translated
