@@ -3,9 +3,11 @@
 A skill page links to some twenty addresses (each level's page, itself in each language),
 and the skill list to 150; Django's `reverse` took a sixth of the time to render them. An
 address depends only on the URL patterns, the language and the arguments, never on the
-content, so each process keeps the ones it has reversed (the whole site has some 6,000) and
-forgets them if ROOT_URLCONF changes (in tests). (No middleware here gives a request URL
-patterns of its own, request.urlconf; one that did would need it in the key.)
+content, so each process keeps the ones it has reversed (the whole site has some 6,000; at
+most 16,384 are kept, the least recently used dropped, so requests for made-up addresses
+can't grow it) and forgets them if ROOT_URLCONF changes (in tests). (No middleware here
+gives a request URL patterns of its own, request.urlconf; one that did would need it in the
+key.)
 """
 
 import functools
