@@ -1,8 +1,14 @@
 """Lighthouse scores the skill page and the skill-at-level page, in English and Arabic, 100 for
-performance, accessibility, best practices and SEO (about ten seconds a page)."""
+performance, accessibility, best practices and SEO (about ten seconds a run).
+
+Each page is measured three times and each category's median score must be 100: one run's
+performance score moves with the machine's load (Total Blocking Time counts the browser's own
+layout work, slowed fourfold, and a busy machine pushes a no-JavaScript page to 95-99), and
+Lighthouse's guide to variability advises the median of several runs."""
 
 import json
 import os
+import statistics
 import subprocess
 
 import pytest
@@ -13,6 +19,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(trans
 
 LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+RUNS = 3
 
 
 def chrome_flags(profile):
@@ -59,15 +66,27 @@ def test_scores_100(live_content, tmp_path, path, lang):
     require_tool(CHROMIUM, "apt-get install chromium")
     require_tool(LIGHTHOUSE, "run `npm ci` in the project")
 
-    result = lighthouse(live_content.url + path.format(lang=lang), tmp_path)
+    url = live_content.url + path.format(lang=lang)
+    results = []
+    for run in range(RUNS):
+        workdir = tmp_path / f"run-{run}"
+        workdir.mkdir()
+        results.append(lighthouse(url, workdir))
 
-    scores = {name: category["score"] for name, category in result["categories"].items()}
-    failing = [
+    scores = {
+        name: statistics.median(result["categories"][name]["score"] for result in results)
+        for name in CATEGORIES
+    }
+    assert scores == dict.fromkeys(CATEGORIES, 1), [failing_audits(result) for result in results]
+    assert [result["runWarnings"] for result in results] == [[]] * RUNS
+
+
+def failing_audits(result):
+    """(audit, score) of every weighted audit below 100 in one report."""
+    return [
         (audit_id, result["audits"][audit_id]["score"])
         for category in result["categories"].values()
         for audit_id in (ref["id"] for ref in category["auditRefs"] if ref.get("weight"))
         if result["audits"][audit_id]["score"] is not None
         and result["audits"][audit_id]["score"] < 1
     ]
-    assert scores == dict.fromkeys(CATEGORIES, 1), failing
-    assert result["runWarnings"] == []
