@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache.py).
     "skills.page_cache.PageCacheMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, with the policy built once (see the module).
+    "sfia_site.csp.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # needs the language prefix resolved to append slashes correctly).
@@ -193,7 +194,8 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            # WhiteNoise's CompressedManifestStaticFilesStorage, remembering URLs.
+            else "sfia_site.storage.StaticFilesStorage"
         )
     },
 }
