@@ -1,10 +1,14 @@
 """What every page's template needs: the page in each language, and the attribution."""
 
+import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.urls import NoReverseMatch
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix
 from django.utils import translation
+from django.utils.encoding import iri_to_uri
 
 from .content import LANGUAGE_CODES
 from .links import reverse
@@ -23,22 +27,41 @@ def page_languages(request):
     """This page in every language: the switcher's links, hreflang alternates, canonical URL.
 
     Each URL is reversed, in its language, from the view and arguments this page was resolved
-    to, so a direct link to /de/… switches correctly whatever the language cookie says.
+    to, so a direct link to /de/… switches correctly whatever the language cookie says. Like
+    the URLs themselves (links.py), they depend only on the address, so each process keeps
+    them (the templates only read them).
     """
-    current = translation.get_language()
     match = getattr(request, "resolver_match", None)
+    address = (
+        translation.get_language(),
+        f"{request.scheme}://{request.get_host()}",
+        get_script_prefix(),
+        request.path,
+        match and match.view_name,
+        match and tuple(match.args),
+        match and tuple(sorted(match.kwargs.items())),
+    )
+    try:
+        hash(address)
+    except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
+        return _page_languages.__wrapped__(*address)
+    return _page_languages(*address)
+
+
+@functools.lru_cache(maxsize=4096)
+def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:
-        path = _path_in(code, match, request.path)
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path)
         languages.append(
             {
                 "code": code,
                 "name": LANGUAGE_NAMES[code],
                 "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
                 "current": code == current,
-                "url": request.build_absolute_uri(path),
+                "url": origin + iri_to_uri(page),
                 "switch_url": f"{reverse('choose_language', args=[code])}?"
-                + urlencode({"next": path}),
+                + urlencode({"next": page}),
             }
         )
     by_code = {language["code"]: language for language in languages}
@@ -46,20 +69,26 @@ def page_languages(request):
     # django.contrib.sitemaps names it too).
     default = by_code[settings.LANGUAGE_CODE]["url"]
     return {
-        "page_languages": languages,
+        "page_languages": tuple(languages),
         "canonical_url": by_code[current]["url"] if current in by_code else None,
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
 
 
-def _path_in(language, match, path):
-    """The path of the page `match` names, in `language`; for no page (a 404 outside every
+@receiver(setting_changed)
+def forget_on_new_urls(*, setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "LANGUAGE_CODE", "LANGUAGES_BIDI"):
+        _page_languages.cache_clear()
+
+
+def _path_in(language, view_name, args, kwargs, path):
+    """The path of the page `view_name` names, in `language`; for no page (a 404 outside every
     URL pattern), that language's home page; `path` itself where the view can't be reversed
     (an unnamed view), as translate_url does."""
-    if match is None:
+    if view_name is None:
         return reverse("skills:home", language=language)
     try:
-        return reverse(match.view_name, match.args, match.kwargs, language=language)
+        return reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:
         return path
 

@@ -1,20 +1,31 @@
 """URL reversal remembered by each process: the same answers as Django's, in each language,
-forgotten when the URL configuration changes."""
+forgotten when the URL configuration changes; and so each page's addresses in every language
+(context_processors.page_languages)."""
 
 import pytest
-from django.urls import NoReverseMatch
+from django.test import RequestFactory
+from django.urls import NoReverseMatch, resolve
 from django.urls import reverse as django_reverse
 from django.utils import translation
 
-from skills import links
+from skills import context_processors, links
 from skills.sitemaps import SITEMAPS
 
 
 @pytest.fixture(autouse=True)
 def nothing_remembered():
     links._remembered.cache_clear()
+    context_processors._page_languages.cache_clear()
     yield
     links._remembered.cache_clear()
+    context_processors._page_languages.cache_clear()
+
+
+def page_languages(path, host="testserver", secure=False):
+    request = RequestFactory().get(path, HTTP_HOST=host, secure=secure)
+    with translation.override(translation.get_language_from_path(path)):
+        request.resolver_match = resolve(path)
+        return context_processors.page_languages(request)
 
 
 @pytest.mark.parametrize("language", ["en", "de", "ar"])
@@ -61,3 +72,58 @@ def test_other_url_patterns_forget_what_was_remembered(settings):
 
     assert links._remembered.cache_info().currsize == 0
     assert links.reverse("skills:home") == "/en/elsewhere/"
+
+
+def test_a_page_in_every_language_is_worked_out_once(monkeypatch):
+    paths = []
+
+    def counted(language, *args):
+        paths.append(language)
+        return path_in(language, *args)
+
+    path_in = context_processors._path_in
+    monkeypatch.setattr(context_processors, "_path_in", counted)
+    first = page_languages("/de/skills/slmo/5/")
+    again = page_languages("/de/skills/slmo/5/")
+
+    assert again is first
+    assert paths == ["en", "de", "ru", "it", "ar"]
+    assert first["canonical_url"] == "http://testserver/de/skills/slmo/5/"
+    assert [language["current"] for language in first["page_languages"]] == [
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
+def test_each_address_has_its_own_languages(settings):
+    settings.ALLOWED_HOSTS = ["testserver", "sfia.example"]
+    german = page_languages("/de/skills/slmo/")
+    arabic = page_languages("/ar/skills/slmo/")
+    elsewhere = page_languages("/de/skills/slmo/", host="sfia.example", secure=True)
+    level = page_languages("/de/skills/slmo/5/")
+
+    assert german["canonical_url"] == "http://testserver/de/skills/slmo/"
+    assert arabic["canonical_url"] == "http://testserver/ar/skills/slmo/"
+    assert elsewhere["canonical_url"] == "https://sfia.example/de/skills/slmo/"
+    assert elsewhere["x_default_url"] == "https://sfia.example/skills/slmo/"
+    assert (
+        level["page_languages"][4]["switch_url"]
+        == "/language/ar/?next=%2Far%2Fskills%2Fslmo%2F5%2F"
+    )
+
+
+def test_a_page_whose_arguments_cannot_be_remembered_is_worked_out_each_time():
+    sitemap = page_languages("/sitemap.xml")
+
+    assert sitemap["page_languages"][1]["url"] == "http://testserver/sitemap.xml"
+    assert context_processors._page_languages.cache_info().currsize == 0
+
+
+def test_other_url_patterns_forget_the_pages_in_every_language(settings):
+    page_languages("/en/skills/")
+    settings.ROOT_URLCONF = "tests.urls_elsewhere"
+
+    assert context_processors._page_languages.cache_info().currsize == 0
