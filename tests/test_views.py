@@ -400,3 +400,14 @@ def test_a_server_error_page_speaks_every_language(client, settings):
     assert "boom" not in response.text
     assert '<p lang="ar" dir="rtl">حدث خطأ من جهتنا.' in response.text
     assert '<p lang="de">Bei uns ist ein Fehler aufgetreten.' in response.text
+
+
+def test_hostile_content_is_escaped_on_every_page(client, content):
+    Skill.objects.filter(code="SLMO").update(
+        name_de='<script>alert("name")</script>', description_de="<img src=x onerror=alert(1)>"
+    )
+
+    for path in ("/de/skills/", "/de/skills/slmo/", "/de/skills/slmo/5/", "/de/levels/5/"):
+        page = client.get(path).text
+        assert "<script>alert" not in page and "<img src=x" not in page, path
+        assert "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;" in page, path

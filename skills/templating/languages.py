@@ -1,19 +1,17 @@
 """The page in every language (context_processors.page_languages), in `base.html`:
-`{% language_alternates %}` in the head (canonical and hreflang links) and
-`{% language_switcher %}` in the header. Built here rather than in template loops because
+`{{ language_alternates() }}` in the head (canonical and hreflang links) and
+`{{ language_switcher() }}` in the header. Built here rather than in template loops because
 every page has them, and the loops were a third of rendering a skill page
 (docs/performance.md). Texts and addresses are escaped as in reading.py."""
 
 from html import escape
 
-from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from jinja2 import pass_context
 
-register = template.Library()
 
-
-@register.simple_tag(takes_context=True)
+@pass_context
 def language_alternates(context):
     links = [f'<link rel="canonical" href="{escape(context["canonical_url"])}">']
     links += [
@@ -26,7 +24,7 @@ def language_alternates(context):
     return mark_safe("\n  ".join(links))
 
 
-@register.simple_tag(takes_context=True)
+@pass_context
 def language_switcher(context):
     """Each language named in itself; the page's own is not a link."""
     items = []

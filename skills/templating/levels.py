@@ -1,19 +1,16 @@
-"""Levels of responsibility in templates: `{% level_heading level %}` ("Level 3 — Apply"),
-and on a skill page `{% defined_level_links skill %}` and `{% skill_levels skill %}`, its
+"""Levels of responsibility in templates: `{{ level_heading(level) }}` ("Level 3 — Apply"),
+and on a skill page `{{ defined_level_links(skill) }}` and `{{ skill_levels(skill) }}`, its
 level sections. The skill page's are built here rather than in template loops because they
 were most of the rendering of the busiest page (docs/performance.md). Texts are escaped as in
 reading.py."""
 
 from html import escape
 
-from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from ..models import ResponsibilityLevel
 from ..reading import translated
-
-register = template.Library()
 
 
 def numbered(message, number):
@@ -22,7 +19,6 @@ def numbered(message, number):
     return message % {"number": int(number)}
 
 
-@register.simple_tag
 def level_heading(level):
     """A level of responsibility (the model) or a skill's level (reading.LevelOfSkill)."""
     phrase = level.guiding_phrase
@@ -35,7 +31,6 @@ def _heading(message, number, phrase):
     return mark_safe(f"{numbered(message, number)} — {phrase.inline}")
 
 
-@register.simple_tag
 def defined_level_links(skill):
     """Links to the sections of the levels where the skill is defined."""
     items = "".join(
@@ -45,7 +40,6 @@ def defined_level_links(skill):
     return mark_safe(f'<ul class="defined-levels">{items}\n    </ul>')
 
 
-@register.simple_tag
 def skill_levels(skill):
     """The sections of a skill page (reading.SkillPage), one a level."""
     # Each message translated once for the seven levels.

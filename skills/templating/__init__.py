@@ -1,0 +1,80 @@
+"""The reader's pages are Jinja2 templates (templates/jinja2/); the admin keeps Django's.
+
+Jinja2, Django's other built-in template backend, compiles a template to Python: an uncached
+skill page renders in about three quarters of the time Django's engine took, which the speed
+target needed (docs/performance.md). The templates keep to what `makemessages` reads, so the
+translators' workflow is unchanged: every message is `{{ _("…") }}`, alone at the start of its
+`{{ }}` (gettext: escaped like `{% translate %}`); a message with markup or values adds
+`|fill(name=…)`, which trusts the translators' markup and escapes the values, as
+`{% blocktranslate %}` does; plurals are built here (`skills_defined`). A message written any
+other way is missed by `makemessages`: the page would show it in English, which the tests of
+every page in every language catch.
+"""
+
+import itertools
+import operator
+
+import jinja2
+from django.template.defaultfilters import truncatechars
+from django.templatetags.static import static
+from django.utils.translation import get_language, gettext, ngettext
+from markupsafe import Markup
+
+from .. import links
+from ..reading import translated
+from .languages import language_alternates, language_switcher
+from .levels import defined_level_links, level_heading, skill_levels
+
+
+def environment(**options):
+    # A missing variable is a mistake in the template: an error, not an empty string.
+    options["undefined"] = jinja2.StrictUndefined
+    # Pages end as they did with Django's engine, with a newline.
+    options["keep_trailing_newline"] = True
+    env = jinja2.Environment(**options)
+    env.globals.update(
+        _=gettext,
+        static=static,
+        reverse=reverse,
+        translated_text=translated_text,
+        skills_defined=skills_defined,
+        level_heading=level_heading,
+        defined_level_links=defined_level_links,
+        skill_levels=skill_levels,
+        language_alternates=language_alternates,
+        language_switcher=language_switcher,
+    )
+    env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
+    return env
+
+
+def reverse(viewname, *args, **kwargs):
+    """`{{ reverse('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
+    remembered by each process (links.py)."""
+    return links.reverse(viewname, args, kwargs)
+
+
+def fill(message, **values):
+    """A translated message with its markup trusted and its values escaped."""
+    return Markup(message) % values
+
+
+def regroup(items, attribute):
+    """[(value, items), …] for each run of items with the same `attribute` (dotted), in their
+    order, as Django's `{% regroup %}` (Jinja's `groupby` sorts first)."""
+    key = operator.attrgetter(attribute)
+    return [(value, list(group)) for value, group in itertools.groupby(items, key)]
+
+
+def translated_text(obj, field):
+    """A model's translated field, English standing in, marked, where a translation is
+    missing (reading.Translated)."""
+    return translated(obj, field, get_language()).inline
+
+
+def skills_defined(count):
+    return ngettext(
+        "%(counter)s skill defined at this level",
+        "%(counter)s skills defined at this level",
+        count,
+    ) % {"counter": count}
