@@ -155,31 +155,31 @@ def read_skill_page(code, language):
     """The skill with this (upper-case) code and its levels, in `language`, in one query;
     None if there is no such skill."""
     with connection.cursor() as cursor:
-        cursor.execute(_skill_page_sql(connection.vendor, language), [code])
+        cursor.execute(_skill_page_sql(connection.vendor, language), [code, code])
         rows = cursor.fetchall()
     if not rows:
         return None
-    # Each text comes as two columns, the page language's then English; every row carries
-    # the skill, and one level (none if the skill has no levels yet).
-    texts = iter(rows[0][1 : 1 + 2 * len(SKILL_TEXTS)])
+    # The skill's row, then a row for each level, each padded with the other's columns; each
+    # text comes as two columns, the page language's then English.
+    code, *texts = rows[0][1:SKILL_COLUMNS]
+    texts = iter(texts)
     fields = {
         name: Translated.choose(own, source, language)
         for (name, *_), own, source in zip(SKILL_TEXTS, texts, texts, strict=True)
     }
     levels = [
         LevelOfSkill(
-            code=rows[0][0],
+            code=code,
             number=number,
             defined=bool(defined),
             description=Translated.choose(text, text_en, language),
             guiding_phrase=Translated.choose(phrase, phrase_en, language),
         )
         for number, defined, text, text_en, phrase, phrase_en in (
-            row[1 + 2 * len(SKILL_TEXTS) :] for row in rows
+            row[SKILL_COLUMNS:] for row in rows[1:]
         )
-        if number is not None
     ]
-    return SkillPage(code=rows[0][0], levels=levels, **fields)
+    return SkillPage(code=code, levels=levels, **fields)
 
 
 # The texts a skill page shows, as (SkillPage attribute, model, table alias, field), then each
@@ -200,7 +200,13 @@ LEVEL_TEXTS = (
 )
 
 
-# The SQL depends only on the database and the language: built once for each.
+# Where a row's level columns start: after the part (0 for the skill, 1 for a level), the code
+# and the skill's texts.
+SKILL_COLUMNS = 2 + 2 * len(SKILL_TEXTS)
+
+
+# The SQL depends only on the database and the language: built once for each. The skill's
+# texts come once, in the first row, not again with every level.
 @functools.cache
 def _skill_page_sql(vendor, language):
     quote = connection.ops.quote_name
@@ -218,22 +224,28 @@ def _skill_page_sql(vendor, language):
             for each in (language, SOURCE_LANGUAGE)
         ]
 
-    selected = [
-        column(Skill, "s", "code"),
-        *in_both_languages(SKILL_TEXTS),
+    def selecting(part, columns):
+        return f"SELECT {part}, {', '.join(columns)}"
+
+    skill = [column(Skill, "s", "code"), *in_both_languages(SKILL_TEXTS)]
+    level = [
         column(SkillLevel, "l", "level"),
         column(SkillLevel, "l", "defined"),
         *in_both_languages(LEVEL_TEXTS),
     ]
+    this_skill = f"WHERE {column(Skill, 's', 'code')} = %s"
     return (
-        f"SELECT {', '.join(selected)} FROM {table(Skill, 's')} "
+        f"{selecting(0, skill + ['NULL'] * len(level))} FROM {table(Skill, 's')} "
         f"JOIN {table(Subcategory, 'sc')} "
         f"ON {column(Subcategory, 'sc', 'id')} = {column(Skill, 's', 'subcategory')} "
         f"JOIN {table(Category, 'c')} "
         f"ON {column(Category, 'c', 'id')} = {column(Subcategory, 'sc', 'category')} "
-        f"LEFT JOIN {table(SkillLevel, 'l')} "
+        f"{this_skill} "
+        f"UNION ALL {selecting(1, ['NULL'] * len(skill) + level)} FROM {table(Skill, 's')} "
+        f"JOIN {table(SkillLevel, 'l')} "
         f"ON {column(SkillLevel, 'l', 'skill')} = {column(Skill, 's', 'id')} "
-        f"LEFT JOIN {table(ResponsibilityLevel, 'r')} "
+        f"JOIN {table(ResponsibilityLevel, 'r')} "
         f"ON {column(ResponsibilityLevel, 'r', 'number')} = {column(SkillLevel, 'l', 'level')} "
-        f"WHERE {column(Skill, 's', 'code')} = %s ORDER BY {column(SkillLevel, 'l', 'level')}"
+        f"{this_skill} "
+        f"ORDER BY 1, {SKILL_COLUMNS + 1}"
     )
