@@ -113,9 +113,15 @@ class LevelOfSkill:
     defined: bool
     guiding_phrase: Translated
     description: Translated
+    # The language it was read in, which its links keep to.
+    language: str
 
     def get_absolute_url(self):
-        return reverse("skills:skill_level", kwargs={"code": self.code, "level": self.number})
+        return reverse(
+            "skills:skill_level",
+            kwargs={"code": self.code, "level": self.number},
+            language=self.language,
+        )
 
 
 @dataclass(frozen=True)
@@ -132,9 +138,10 @@ class SkillPage:
     responsibility_notes: Translated
     development_notes: Translated
     levels: list
+    language: str
 
     def get_absolute_url(self):
-        return reverse("skills:skill", kwargs={"code": self.code})
+        return reverse("skills:skill", kwargs={"code": self.code}, language=self.language)
 
     @property
     def defined_levels(self):
@@ -174,12 +181,13 @@ def read_skill_page(code, language):
             defined=bool(defined),
             description=Translated.choose(text, text_en, language),
             guiding_phrase=Translated.choose(phrase, phrase_en, language),
+            language=language,
         )
         for number, defined, text, text_en, phrase, phrase_en in (
             row[SKILL_COLUMNS:] for row in rows[1:]
         )
     ]
-    return SkillPage(code=code, levels=levels, **fields)
+    return SkillPage(code=code, levels=levels, language=language, **fields)
 
 
 # The texts a skill page shows, as (SkillPage attribute, model, table alias, field), then each

@@ -31,7 +31,9 @@ def test_a_german_skill_page_holds_the_german_texts_in_one_query(
     assert page.defined_levels == [2, 3, 4, 5, 6, 7]
     assert page.level(3).guiding_phrase == Translated("Anwenden", fallback=False)
     assert page.level(3).description.text.startswith("Überwacht die Leistungskennzahlen")
-    assert page.level(3).get_absolute_url() == "/en/skills/slmo/3/"  # the active language's
+    # Links in the language it was read in, whatever the active one.
+    assert page.get_absolute_url() == "/de/skills/slmo/"
+    assert page.level(3).get_absolute_url() == "/de/skills/slmo/3/"
     assert page.nearest_defined_levels(1) == (None, 2)
 
 
