@@ -168,7 +168,7 @@ def read_skill_page(code, language):
         return None
     # The skill's row, then a row for each level, each padded with the other's columns; each
     # text comes as two columns, the page language's then English.
-    code, *texts = rows[0][1:SKILL_COLUMNS]
+    skill_code, *texts = rows[0][1:SKILL_COLUMNS]
     texts = iter(texts)
     fields = {
         name: Translated.choose(own, source, language)
@@ -176,7 +176,7 @@ def read_skill_page(code, language):
     }
     levels = [
         LevelOfSkill(
-            code=code,
+            code=skill_code,
             number=number,
             defined=bool(defined),
             description=Translated.choose(text, text_en, language),
@@ -187,7 +187,7 @@ def read_skill_page(code, language):
             row[SKILL_COLUMNS:] for row in rows[1:]
         )
     ]
-    return SkillPage(code=code, levels=levels, language=language, **fields)
+    return SkillPage(code=skill_code, levels=levels, language=language, **fields)
 
 
 # The texts a skill page shows, as (SkillPage attribute, model, table alias, field), then each
