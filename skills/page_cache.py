@@ -7,9 +7,10 @@ import_sources, loaddata, a revert), bumps the version in the database once its 
 commits, and where the cache is shared (Redis) announces it on a Redis channel. Each process
 then keeps the version it last read until an announcement comes (or VERSION_RECHECK_SECONDS
 pass, in case one was lost), so a page served from the cache costs no query and no round trip
-for its version. A process that isn't listening (its cache is process-local, or Redis is out
-of reach) reads the version from the database on every request: one small query. Each
-process also keeps recent pages in memory, so a hit usually costs nothing but the response.
+for its version: each request only polls its subscription for announcements. A process with
+no subscription (its cache is process-local, or Redis is out of reach) reads the version from
+the database on every request: one small query. Each process also keeps recent pages in
+memory, so a hit usually costs nothing but the response.
 """
 
 import hashlib
@@ -108,8 +109,14 @@ def _bump():
 
 
 class ContentVersionWatch:
-    """The content version as this process last read it, kept while a Redis subscription
-    hears of no change. A thread listens; requests only read what it leaves."""
+    """The content version as this process last read it, kept while its Redis subscription
+    brings no news.
+
+    Each request first takes the announcements already waiting on the subscription's socket
+    (a poll: no round trip), so a change announced before a request arrives is never missed.
+    A listening thread could not promise that: a request could be served between the thread
+    receiving an announcement and acting on it.
+    """
 
     # One for each process (gunicorn forks its workers) and cache.
     watches = {}
@@ -132,43 +139,59 @@ class ContentVersionWatch:
 
     def __init__(self, shared):
         self.shared = shared
+        # Threaded workers share the subscription: one request reads it at a time.
         self.lock = threading.Lock()
-        # (version, changed_at, read at), kept only while listening.
+        self.subscription = None
+        self.subscribe_after = 0.0
+        # (version, changed_at, read at), kept only while subscribed.
         self.known = None
-        # Moves with every announcement: a version read before one is not kept.
-        self.generation = 0
-        self.listening = threading.Event()
-        threading.Thread(target=self.listen, name="content-version", daemon=True).start()
 
     def current(self):
-        known = self.known
-        if known is not None and time.monotonic() - known[2] < VERSION_RECHECK_SECONDS:
-            return known[:2]
-        generation = self.generation
-        version, changed_at = read_content_version()
         with self.lock:
-            if self.listening.is_set() and generation == self.generation:
+            quiet = self.quiet()
+            known = self.known
+            if quiet and known and time.monotonic() - known[2] < VERSION_RECHECK_SECONDS:
+                return known[:2]
+            version, changed_at = read_content_version()
+            if self.subscription is not None:
                 self.known = (version, changed_at, time.monotonic())
-        return version, changed_at
+            return version, changed_at
 
     def forget(self):
         with self.lock:
-            self.generation += 1
             self.known = None
 
-    def listen(self):
-        while True:
-            try:
-                # First the confirmation of the subscription, then each announcement.
-                for _message in self.shared.subscribe(VERSION_CHANNEL).listen():
-                    self.forget()
-                    self.listening.set()
-            except (redis.RedisError, OSError) as error:
-                if self.listening.is_set():
-                    logger.warning("content version: reading it every request (%s)", error)
-            self.listening.clear()
-            self.forget()
-            time.sleep(1)
+    def quiet(self):
+        """Whether the subscription has heard nothing since it was last asked; not if it heard
+        an announcement, or if there is no subscription (one is then tried, once a second)."""
+        if self.subscription is None:
+            self.subscribe()
+            return False
+        try:
+            heard = False
+            while self.subscription.get_message(timeout=0) is not None:
+                heard = True
+            return not heard
+        except (redis.RedisError, OSError) as error:
+            logger.warning("content version: reading it every request (%s)", error)
+            self.subscription.close()
+            self.subscription = None
+            return False
+
+    def subscribe(self):
+        if time.monotonic() < self.subscribe_after:
+            return
+        self.subscribe_after = time.monotonic() + 1
+        try:
+            subscription = self.shared.subscribe(VERSION_CHANNEL)
+            # Only once Redis confirms the subscription can no announcement be missed.
+            if subscription.get_message(timeout=1) is None:
+                subscription.close()
+                raise redis.TimeoutError("Redis did not confirm the subscription")
+        except (redis.RedisError, OSError) as error:
+            logger.warning("content version: reading it every request (%s)", error)
+            return
+        self.subscription = subscription
 
 
 class PageCacheMiddleware:
