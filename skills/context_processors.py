@@ -1,6 +1,5 @@
 """What every page's template needs: the page in each language, and the attribution."""
 
-import functools
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,7 +10,7 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 
 from .content import LANGUAGE_CODES
-from .links import reverse
+from .links import remembered, reverse
 
 # Each language named in itself, as the switcher shows it.
 LANGUAGE_NAMES = {
@@ -32,7 +31,7 @@ def page_languages(request):
     them (the templates only read them).
     """
     match = getattr(request, "resolver_match", None)
-    address = (
+    return _page_languages(
         translation.get_language(),
         f"{request.scheme}://{request.get_host()}",
         get_script_prefix(),
@@ -41,14 +40,9 @@ def page_languages(request):
         match and tuple(match.args),
         match and tuple(sorted(match.kwargs.items())),
     )
-    try:
-        hash(address)
-    except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
-        return _page_languages.__wrapped__(*address)
-    return _page_languages(*address)
 
 
-@functools.lru_cache(maxsize=4096)
+@remembered(maxsize=4096)
 def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:

@@ -19,20 +19,40 @@ from django.urls import reverse as django_reverse
 from django.utils.translation import get_language, override
 
 
+def remembered(maxsize):
+    """functools.lru_cache for what depends only on an address, except that arguments that
+    can't be remembered (the sitemap view's dict of sitemaps) are worked out every time."""
+
+    def decorate(function):
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(*args):
+            try:
+                hash(args)
+            except TypeError:
+                return function(*args)
+            return cached(*args)
+
+        call.cache_clear, call.cache_info = cached.cache_clear, cached.cache_info
+        return call
+
+    return decorate
+
+
 def reverse(viewname, args=(), kwargs=None, language=None):
     """django.urls.reverse, remembered, in `language` (the active one by default).
     NoReverseMatch is raised every time."""
-    key = (tuple(args), tuple(sorted((kwargs or {}).items())))
-    language = language or get_language()
-    try:
-        hash(key)
-    except TypeError:  # an argument that can't be remembered (the sitemap view's dict)
-        with override(language):
-            return django_reverse(viewname, args=args, kwargs=kwargs)
-    return _remembered(viewname, *key, language, get_script_prefix())
+    return _remembered(
+        viewname,
+        tuple(args),
+        tuple(sorted((kwargs or {}).items())),
+        language or get_language(),
+        get_script_prefix(),
+    )
 
 
-@functools.lru_cache(maxsize=16384)
+@remembered(maxsize=16384)
 def _remembered(viewname, args, kwargs, language, script_prefix):
     with override(language):
         return django_reverse(viewname, args=args, kwargs=dict(kwargs))
