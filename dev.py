@@ -2,6 +2,7 @@
 
     python3 dev.py run [--port N]      serve the site on http://127.0.0.1:8000/ (DJANGO_DEBUG=1)
     python3 dev.py test [PYTEST_ARGS]  run the test suite (honours DATABASE_URL)
+    python3 dev.py manage COMMAND ...  manage.py with the development settings `run` uses
     python3 dev.py lock                regenerate constraints.txt from pyproject.toml
 
 The first call creates .venv in the project and installs the project into it, pinned by
@@ -93,21 +94,37 @@ def ensure_installed(extras):
     return python
 
 
+# What `run` does before serving, each start: content goes only into a database that has
+# none (load_content), so what was saved in the admin survives a restart.
+RUN_STEPS = [
+    ("Applying database migrations", ["migrate", "--no-input"]),
+    ("Loading the SFIA content, if the database has none", ["load_content"]),
+    ("Creating the admin's Editor and Translator groups", ["setup_roles"]),
+]
+# Development settings: debug on, the database in the project (db.sqlite3) unless
+# DATABASE_URL names another.
+DEVELOPMENT = {"DJANGO_DEBUG": "1"}
+
+
 def run(port):
     python = ensure_installed([])
-    env = {**os.environ, "DJANGO_DEBUG": "1"}
-    steps = [
-        ("Applying database migrations", ["migrate", "--no-input"]),
-        ("Loading the SFIA content (fixtures/sfia.json)", ["loaddata", "fixtures/sfia.json"]),
-        ("Creating the admin's Editor and Translator groups", ["setup_roles"]),
-        (f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)", ["runserver", f"127.0.0.1:{port}"]),
-    ]
-    for message, args in steps:
+    env = {**os.environ, **DEVELOPMENT}
+    serve = (
+        f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)",
+        ["runserver", f"127.0.0.1:{port}"],
+    )
+    for message, args in [*RUN_STEPS, serve]:
         say(message)
         code = call([python, "manage.py", *args], env)
         if code:
             return code
     return 0
+
+
+def manage(manage_args):
+    """`manage.py` with the development settings `run` uses (createsuperuser, import_sources…)."""
+    python = ensure_installed([])
+    return call([python, "manage.py", *manage_args], {**os.environ, **DEVELOPMENT})
 
 
 def test(pytest_args):
@@ -139,16 +156,21 @@ def lock():
 def main(argv):
     if argv[:1] == ["test"]:  # everything after "test" belongs to pytest, even --help
         return test(argv[1:])
+    if argv[:1] == ["manage"]:  # and everything after "manage" to manage.py
+        return manage(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python3 dev.py",
         description=__doc__.split("\n\n")[0],
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=__doc__.split("\n\n")[1],
     )
-    commands = parser.add_subparsers(dest="command", metavar="{run,test,lock}")
+    commands = parser.add_subparsers(dest="command", metavar="{run,test,manage,lock}")
     run_parser = commands.add_parser("run", help="serve the site locally")
     run_parser.add_argument("--port", type=int, default=8000)
     commands.add_parser("test", help="run the test suite; extra arguments go to pytest")
+    commands.add_parser(
+        "manage", help="run manage.py with the development settings, e.g. createsuperuser"
+    )
     commands.add_parser("lock", help="regenerate constraints.txt")
     args = parser.parse_args(argv)
     if args.command == "run":

@@ -65,7 +65,9 @@ from skills.importer import import_sources
 from skills.sources import read_framework, read_sources
 started = time.perf_counter()
 framework = read_framework(settings.SFIA_FRAMEWORK_FILE)
-import_sources(read_sources({folder!r}, framework), framework)
+import_sources(
+    read_sources({folder!r}, framework), framework, framework_file=settings.SFIA_FRAMEWORK_FILE
+)
 print(time.perf_counter() - started)
 """
 

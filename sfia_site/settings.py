@@ -270,12 +270,19 @@ SFIA_ATTRIBUTION = {
 }
 
 # One JSON line per event on stdout, in the same shape as gunicorn's access log
-# (gunicorn.conf.py); errors carry their traceback in the line, never in the response.
+# (gunicorn.conf.py); errors carry their traceback in the line, never in the response. In
+# development, plain lines a person reads (DJANGO_LOG_FORMAT=json|text chooses).
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured("DJANGO_LOG_FORMAT is json or text.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "sfia_site.log.JsonFormatter"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "formatters": {
+        "json": {"()": "sfia_site.log.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Django's own console handler would print these a second time.

@@ -12,6 +12,7 @@ import reversion
 from django.db import transaction
 
 from .content import LANGUAGE_CODES, names, skill_content
+from .import_merge import Merge
 from .models import LEVEL_NUMBERS, Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 
 
@@ -19,14 +20,6 @@ def language_of(field_name):
     """ "name_de" → "de"; None for an untranslated field."""
     base, _, suffix = field_name.rpartition("_")
     return suffix if base and suffix in LANGUAGE_CODES else None
-
-
-def update(instance, fields):
-    """Set the fields that differ; return their names."""
-    changed = [name for name, value in fields.items() if getattr(instance, name) != value]
-    for name in changed:
-        setattr(instance, name, fields[name])
-    return changed
 
 
 @dataclass
@@ -68,6 +61,9 @@ class SkillChanges:
 class ImportReport:
     skills: list = field(default_factory=list)
     framework: Counter = field(default_factory=Counter)
+    # import_merge.KeptEdit: the admin's edits this import did not replace (or, told to,
+    # replaced).
+    kept: list = field(default_factory=list)
 
     def lines(self):
         """What the import did, for a person to read."""
@@ -92,17 +88,28 @@ class ImportReport:
             f"Skills: {added} added, {len(changed) - added} changed, "
             f"{len(self.skills) - len(changed)} unchanged."
         )
+        lines += [edit.describe() for edit in self.kept]
+        conflicts = [edit for edit in self.kept if edit.conflict and not edit.overwritten]
+        if self.kept:
+            lines.append(
+                f"Edits made in the admin: {len(self.kept)}, of which {len(conflicts)} "
+                "conflict with a change in the source"
+                + (" (kept; --overwrite-edits replaces them)." if conflicts else ".")
+            )
         return lines
 
 
 @transaction.atomic
 @reversion.create_revision()
-def import_sources(sources, framework):
+def import_sources(sources, framework, *, framework_file, overwrite_edits=False):
     """Write `sources` (and the framework they refer to) to the database, as one revision in
-    the admin's history."""
-    reversion.set_comment("import_sources")
+    the admin's history, keeping what was edited in the admin since the last import
+    (import_merge.py)."""
+    folders = sorted({str(source.folder.parent) for source in sources})
+    reversion.set_comment(f"Imported from {', '.join(folders)}")
     report = ImportReport()
-    _import_framework(framework, report)
+    merge = Merge(overwrite_edits)
+    _import_framework(framework, framework_file, merge, report)
     subcategories = {
         (sub.category.slug, sub.slug): sub for sub in Subcategory.objects.select_related("category")
     }
@@ -119,7 +126,8 @@ def import_sources(sources, framework):
         skill = skill or Skill(code=source.code)
         before = {name: getattr(skill, name) for name in content.fields}
         subcategory = subcategories[(content.category_slug, content.subcategory_slug)]
-        changed = update(skill, {**content.fields, "subcategory_id": subcategory.pk})
+        fields = {**content.fields, "subcategory_id": subcategory.pk}
+        changed = merge.apply(skill, fields, source_location(source, None), changes.added)
         if changed:
             changes.record("skill", before, changed)
             skill.save()
@@ -127,22 +135,57 @@ def import_sources(sources, framework):
             {level.level_id: level for level in skill.levels.all()} if not changes.added else {}
         )
         for number in LEVEL_NUMBERS:
-            level = levels.get(number) or SkillLevel(skill=skill, level_id=number)
+            level = levels.get(number)
+            adding = level is None
+            level = level or SkillLevel(skill=skill, level_id=number)
             fields = content.levels[number]
             before = {name: getattr(level, name) for name in fields}
-            changed = update(level, fields)
-            if changed or level.pk is None:
+            changed = merge.apply(level, fields, source_location(source, number), adding)
+            if changed or adding:
                 changes.record(f"level {number}", before, changed)
                 level.save()
         if changes.changes:
             reversion.add_to_revision(skill)  # its history shows a change to its levels too
         report.skills.append(changes)
+    merge.record()
+    report.kept = merge.kept
     return report
 
 
-def _import_framework(framework, report):
-    def save(instance, fields, kind, adding):
-        if update(instance, fields) or adding:
+def source_location(source, level_number):
+    """Names a skill's field (or a field of its level) for the import's report, with the file
+    it comes from: "…/SLMO/de.txt: SLMO level 5 [de]"."""
+
+    def where(field_name):
+        base, language = split_field(field_name)
+        path = source.folder / (f"{language}.txt" if language else FILE_OF_FIELD[base])
+        what = source.code if level_number is None else f"{source.code} level {level_number}"
+        if level_number is None or base != "description":
+            what += f" {FIELD_LABELS.get(base, base.replace('_', ' '))}"
+        return f"{path}: {what}{f' [{language}]' if language else ''}"
+
+    return where
+
+
+def split_field(field_name):
+    """ "name_de" → ("name", "de"); "defined" → ("defined", None)."""
+    language = language_of(field_name)
+    return (field_name.rpartition("_")[0] if language else field_name), language
+
+
+# The untranslated fields an import writes: the source file that says them, and their names.
+FILE_OF_FIELD = {"subcategory_id": "skill.toml", "defined": "en.txt"}
+FIELD_LABELS = {"subcategory_id": "subcategory", "defined": "defined or not"}
+
+
+def _import_framework(framework, framework_file, merge, report):
+    def save(instance, fields, kind, adding, what):
+        def where(field_name):
+            base, language = split_field(field_name)
+            label = f"{what} {base.replace('_', ' ')}"
+            return f"{framework_file}: {label}{f' [{language}]' if language else ''}"
+
+        if merge.apply(instance, fields, where, adding) or adding:
             instance.save()
             report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
 
@@ -154,6 +197,7 @@ def _import_framework(framework, report):
             names("guiding_phrase", level.guiding_phrase),
             "Levels of responsibility",
             adding=instance is None,
+            what=f"level of responsibility {level.number}",
         )
     categories = Category.objects.in_bulk(field_name="slug")
     subcategories = {(sub.category_id, sub.slug): sub for sub in Subcategory.objects.all()}
@@ -161,7 +205,13 @@ def _import_framework(framework, report):
         instance = categories.get(category.slug)
         adding = instance is None
         instance = instance or Category(slug=category.slug)
-        save(instance, {"position": position, **names("name", category.name)}, "Categories", adding)
+        save(
+            instance,
+            {"position": position, **names("name", category.name)},
+            "Categories",
+            adding,
+            what=f"category {category.slug}",
+        )
         for sub_position, subcategory in enumerate(category.subcategories, start=1):
             sub = subcategories.get((instance.pk, subcategory.slug))
             save(
@@ -169,4 +219,5 @@ def _import_framework(framework, report):
                 {"position": sub_position, **names("name", subcategory.name)},
                 "Subcategories",
                 adding=sub is None,
+                what=f"subcategory {category.slug}/{subcategory.slug}",
             )

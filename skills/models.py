@@ -258,3 +258,42 @@ class SkillLevel(models.Model):
         return (*self.skill.natural_key(), self.level_id)
 
     natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]
+
+
+class ImportedValueQuerySet(models.QuerySet):
+    def of_model(self, model):
+        """{(object key, field): value} for every object of `model`."""
+        rows = self.filter(model=model._meta.label_lower).values_list("key", "field", "value")
+        return {(key, field): value for key, field, value in rows}
+
+
+class ImportedValue(models.Model):
+    """What an import last wrote to one field of one object: the common ancestor of the next
+    import's three-way merge (importer.py). Where the database still holds it, the admin has
+    not changed that text since, and a newer source may replace it; where it doesn't, a
+    translator's or editor's edit is kept. Objects are named by their natural keys, so the
+    record survives a backup restored into another database."""
+
+    model = models.CharField(_("model"), max_length=100)
+    key = models.CharField(_("object"), max_length=200)
+    field = models.CharField(_("field"), max_length=100)
+    value = models.JSONField(_("value"), null=True)
+
+    objects = ImportedValueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["model", "key", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key", "field"], name="unique_imported_value")
+        ]
+        verbose_name = _("imported value")
+        verbose_name_plural = _("imported values")
+
+    def __str__(self):
+        return f"{self.model} {self.key} {self.field}"
+
+    @staticmethod
+    def key_of(instance):
+        """An object's natural key (its primary key where it has none) as one string."""
+        parts = instance.natural_key() if hasattr(instance, "natural_key") else (instance.pk,)
+        return "/".join(map(str, parts))

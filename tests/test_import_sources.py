@@ -293,8 +293,154 @@ def test_an_import_is_one_revision_in_the_history(sources_dir):
     run_import(sources_dir)  # no change: no revision
 
     revisions = list(Revision.objects.order_by("pk"))
-    assert [revision.comment for revision in revisions] == ["import_sources"] * 2
+    assert [revision.comment for revision in revisions] == [f"Imported from {sources_dir}"] * 2
     assert all(revision.user is None for revision in revisions)
     # The skill's own history shows the change to its level.
     skill = Skill.objects.get(code="SLMO")
     assert Version.objects.get_for_object(skill).count() == 2
+
+
+# Three-way: what the last import wrote, what the admin holds now, what the source says now.
+
+
+def edit_in_admin(level=5, **texts):
+    """Save texts of SLMO's `level` as the admin does (through the model)."""
+    skill_level = SkillLevel.objects.get(skill__code="SLMO", level=level)
+    for name, text in texts.items():
+        setattr(skill_level, name, text)
+    skill_level.save()
+
+
+def edit_source(sources_dir, language, old, new):
+    path = sources_dir / "SLMO" / f"{language}.txt"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def level_text(level, language):
+    return getattr(
+        SkillLevel.objects.get(skill__code="SLMO", level=level), f"description_{language}"
+    )
+
+
+def test_an_import_keeps_an_edit_made_in_the_admin_and_says_so(sources_dir):
+    run_import(sources_dir)
+    edit_in_admin(description_de="Vom Übersetzer verbessert.")
+    skill = Skill.objects.get(code="SLMO")
+    skill.name_it = "Gestione dei livelli di servizio (rivisto)"
+    skill.save()
+
+    output = run_import(sources_dir)
+
+    assert level_text(5, "de") == "Vom Übersetzer verbessert."
+    assert Skill.objects.get(code="SLMO").name_it == "Gestione dei livelli di servizio (rivisto)"
+    assert (
+        f"{sources_dir}/SLMO/de.txt: SLMO level 5 [de]: changed in the admin, unchanged in the "
+        "source; kept"
+    ) in output.splitlines()
+    assert (
+        f"{sources_dir}/SLMO/it.txt: SLMO name [it]: changed in the admin, unchanged in the "
+        "source; kept"
+    ) in output.splitlines()
+    assert "Edits made in the admin: 2, of which 0 conflict with a change in the source." in output
+
+
+def test_a_text_unchanged_in_the_admin_follows_the_source(sources_dir):
+    run_import(sources_dir)
+    edit_in_admin(description_de="Vom Übersetzer verbessert.")
+    edit_source(sources_dir, "de", "Überwacht die", "Prüft die")  # level 3, untouched in the admin
+
+    output = run_import(sources_dir)
+
+    assert level_text(3, "de").startswith("Prüft die")
+    assert level_text(5, "de") == "Vom Übersetzer verbessert."
+    assert "SLMO changed — de: level 3" in output
+
+
+def test_a_text_changed_in_both_is_a_conflict_kept_as_the_admin_left_it(sources_dir):
+    run_import(sources_dir)
+    edit_in_admin(description_de="Vom Übersetzer verbessert.")
+    edit_source(sources_dir, "de", "Gewährleistet, dass die", "Stellt sicher, dass die")
+
+    output = run_import(sources_dir)
+
+    assert level_text(5, "de") == "Vom Übersetzer verbessert."
+    assert (
+        f"{sources_dir}/SLMO/de.txt: SLMO level 5 [de]: changed in the admin since the last "
+        "import; kept"
+    ) in output.splitlines()
+    assert (
+        "Edits made in the admin: 1, of which 1 conflict with a change in the source (kept; "
+        "--overwrite-edits replaces them)."
+    ) in output
+    # Still kept the next time: the record is of what the import wrote, not of the source.
+    assert "SLMO level 5 [de]: changed in the admin since the last import; kept" in run_import(
+        sources_dir
+    )
+    assert level_text(5, "de") == "Vom Übersetzer verbessert."
+
+
+def test_overwrite_edits_writes_the_source_over_a_conflict_only(sources_dir):
+    run_import(sources_dir)
+    edit_in_admin(description_de="Vom Übersetzer verbessert.", description_ru="Исправлено.")
+    edit_source(sources_dir, "de", "Gewährleistet, dass die", "Stellt sicher, dass die")
+
+    out = io.StringIO()
+    call_command("import_sources", str(sources_dir), "--overwrite-edits", stdout=out)
+
+    assert level_text(5, "de").startswith("Stellt sicher, dass die")
+    assert level_text(5, "ru") == "Исправлено."  # the source didn't change: nothing to overwrite
+    assert (
+        f"{sources_dir}/SLMO/de.txt: SLMO level 5 [de]: changed in the admin since the last "
+        "import; overwritten"
+    ) in out.getvalue().splitlines()
+    # And the next import follows the source again.
+    edit_source(sources_dir, "de", "Stellt sicher, dass die", "Sorgt dafür, dass die")
+    run_import(sources_dir)
+    assert level_text(5, "de").startswith("Sorgt dafür, dass die")
+
+
+def test_an_edit_after_a_load_without_records_is_kept(sources_dir):
+    # A database loaded before imports kept records (plain loaddata): the import can't tell
+    # an edit from an older import, so it keeps what is there, unless the source agrees.
+    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    edit_in_admin(description_de="Vom Übersetzer verbessert.")
+    edit_source(sources_dir, "de", "Überwacht die", "Prüft die")
+
+    output = run_import(sources_dir)
+
+    assert level_text(5, "de") == "Vom Übersetzer verbessert."
+    assert level_text(3, "de").startswith("Überwacht die")
+    assert (
+        f"{sources_dir}/SLMO/de.txt: SLMO level 3 [de]: differs from the source, and no earlier "
+        "import is on record; kept"
+    ) in output.splitlines()
+
+
+def test_a_text_added_in_the_admin_where_the_source_has_none_is_kept(sources_dir):
+    run_import(sources_dir)
+    assert level_text(1, "ar") is None  # the Arabic source has no level-1 note
+    edit_in_admin(level=1, description_ar="نص جديد.")
+
+    output = run_import(sources_dir)
+
+    assert level_text(1, "ar") == "نص جديد."
+    assert "SLMO level 1 [ar]: changed in the admin, unchanged in the source; kept" in output
+
+
+def test_the_framework_keeps_edits_too(sources_dir):
+    from skills.models import ResponsibilityLevel
+
+    run_import(sources_dir)
+    level = ResponsibilityLevel.objects.get(number=3)
+    level.guiding_phrase_de = "Anwenden (überarbeitet)"
+    level.save()
+
+    output = run_import(sources_dir)
+
+    assert ResponsibilityLevel.objects.get(number=3).guiding_phrase_de == "Anwenden (überarbeitet)"
+    assert (
+        "framework.toml: level of responsibility 3 guiding phrase [de]: changed in the admin"
+        in output
+    )
