@@ -70,7 +70,7 @@ def production_env(tmp_path_factory):
     }
     manage(env, "collectstatic", "--no-input")
     manage(env, "migrate", "--no-input")
-    manage(env, "loaddata", "fixtures/sfia.json")
+    manage(env, "load_content")  # as compose.yaml's setup does
     manage(env, "createsuperuser", "--no-input", "--username", "admin", "--email", "a@b.org")
     yield env
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
