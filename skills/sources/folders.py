@@ -38,10 +38,17 @@ def read_sources(root, framework):
     root = Path(root)
     if not root.is_dir():
         raise SourceErrors([SourceError(root, 1, "is not a folder of skill sources")])
-    folders = sorted(path for path in root.iterdir() if path.is_dir() and _visible(path))
-    if not folders:
+    entries = sorted(path for path in root.iterdir() if _visible(path))
+    # A linked folder would import whatever it points to, inside the tree or not.
+    errors = [
+        SourceError(path, 1, "is a symbolic link: skill folders must be folders inside it")
+        for path in entries
+        if path.is_symlink()
+    ]
+    folders = [path for path in entries if path.is_dir() and not path.is_symlink()]
+    if not folders and not errors:
         raise SourceErrors([SourceError(root, 1, "holds no skill folders")])
-    sources, errors = [], []
+    sources = []
     for folder in folders:
         try:
             sources.append(read_skill_folder(folder, framework))
