@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import SourceError
 
-# Far above any real skill page (SLMO's longest text is some 15 kB): a larger file is not a
+# Far above any real skill page (SLMO's longest text, the Arabic, is 7 kB): a larger file is not a
 # source text, and is refused before it is read.
 MAX_SOURCE_BYTES = 1024 * 1024
 
