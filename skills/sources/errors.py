@@ -1,5 +1,7 @@
 """Errors in source texts, each located as `PATH:LINE: what is wrong`."""
 
+from .characters import printable
+
 
 class SourceError(Exception):
     """One problem in one file, at one line (1 for problems with the file as a whole)."""
@@ -8,7 +10,8 @@ class SourceError(Exception):
         self.path = str(path)
         self.line = line
         self.message = message
-        super().__init__(f"{self.path}:{self.line}: {message}")
+        # Printed on terminals: a name with escape sequences or a newline forges nothing.
+        super().__init__(printable(f"{self.path}:{self.line}: {message}"))
 
 
 class SourceErrors(Exception):

@@ -6,6 +6,7 @@ import stat
 import tomllib
 from pathlib import Path
 
+from .characters import character_problem
 from .errors import SourceError
 
 # Far above any real skill page (SLMO's longest text, the Arabic, is 7 kB): a larger file is not a
@@ -60,14 +61,34 @@ def read_toml(path):
     text = read_text(path)
     if not text.strip():
         raise SourceError(path, 1, "the file is empty")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if problem := character_problem(line.rstrip("\r")):
+            raise SourceError(path, number, problem)
     try:
-        return tomllib.loads(text), text
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         located = re.search(r"\(at line (\d+)", str(error))
         reason = re.sub(r"\s*\(at line.*\)$", "", str(error))
         raise SourceError(
             path, int(located[1]) if located else 1, f"is not valid TOML: {reason}"
         ) from None
+    # The same characters written as escapes ("\u0000") only show once parsed.
+    for key, value in _strings(data):
+        if problem := character_problem(value):
+            raise SourceError(path, line_of(text, key), f"{key} {problem}")
+    return data, text
+
+
+def _strings(data, key=None):
+    """(key, string) for every string in parsed TOML, however deep."""
+    if isinstance(data, str):
+        yield key, data
+    elif isinstance(data, dict):
+        for name, value in data.items():
+            yield from _strings(value, name)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value, key)
 
 
 def line_of(text, key, start=1):

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .characters import MAX_NAME_LENGTH
 from .errors import SourceError, SourceErrors
 from .files import line_of, read_text, read_toml
 from .layouts import LANGUAGES
@@ -117,6 +118,14 @@ def _read_skill_toml(folder, framework, errors):
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
             problems.append(SourceError(path, line_of(text, key), f"{key} must be set, as text"))
+    if not problems and len(data["name"]) > MAX_NAME_LENGTH:
+        problems.append(
+            SourceError(
+                path,
+                line_of(text, "name"),
+                f"name is {len(data['name'])} characters long: at most {MAX_NAME_LENGTH}",
+            )
+        )
     if not problems:
         if data["code"] != folder.name:
             problems.append(

@@ -4,6 +4,7 @@ their guiding phrases, and the categories and subcategories, named in the site's
 import re
 from dataclasses import dataclass
 
+from .characters import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
 from .errors import SourceError, SourceErrors
 from .files import line_of, read_toml
 from .layouts import LANGUAGES
@@ -84,7 +85,7 @@ class _FrameworkReader:
         pattern = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(header)}[ \t]*\]\]")
         return [n for n, line in enumerate(self.text.split("\n"), 1) if pattern.match(line)]
 
-    def names(self, table, line, extra_keys=()):
+    def names(self, table, line, extra_keys=(), max_length=MAX_NAME_LENGTH):
         """The language → name mapping of a table; English required, others optional."""
         for key in sorted(set(table) - set(LANGUAGES) - set(extra_keys)):
             self.fail(line, f"unknown key {key!r} (expected {', '.join(LANGUAGES)})")
@@ -93,6 +94,12 @@ class _FrameworkReader:
             value = table.get(language)
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 self.fail(line_of(self.text, language, line), f"{language} must be text")
+                value = None
+            elif value is not None and len(value) > max_length:
+                self.fail(
+                    line_of(self.text, language, line),
+                    f"{language} is {len(value)} characters long: at most {max_length}",
+                )
                 value = None
             names[language] = value
         if names["en"] is None:
@@ -107,7 +114,8 @@ class _FrameworkReader:
             if number not in range(1, 8) or isinstance(number, bool):
                 self.fail(line, f"level number must be 1–7, found {number!r}")
                 continue
-            levels.append(ResponsibilityLevel(number, self.names(table, line, {"number"})))
+            names = self.names(table, line, {"number"}, MAX_GUIDING_PHRASE_LENGTH)
+            levels.append(ResponsibilityLevel(number, names))
         numbers = sorted(level.number for level in levels)
         if not self.errors and numbers != list(range(1, 8)):
             self.fail(
@@ -129,4 +137,11 @@ class _FrameworkReader:
                 )
             )
             categories.append(Category(slugify(names["en"] or ""), names, subcategories))
+            for slug in [categories[-1].slug, *(sub.slug for sub in subcategories)]:
+                if len(slug) > MAX_SLUG_LENGTH:
+                    self.fail(
+                        line,
+                        f'the English name makes the address "{slug}", over '
+                        f"{MAX_SLUG_LENGTH} characters: shorten it",
+                    )
         return tuple(categories)

@@ -7,6 +7,7 @@ the defined-levels list, list markers and page chrome are structure and become d
 import re
 from dataclasses import dataclass, field
 
+from .characters import MAX_NAME_LENGTH, character_problem
 from .errors import SourceError
 from .layouts import BULLET, LAYOUTS, TITLE, Section
 
@@ -91,6 +92,9 @@ class _Parser:
             (number, raw.rstrip("\r").strip(" \t"))
             for number, raw in enumerate(text.split("\n"), start=1)
         ]
+        for number, line in lines:
+            if problem := character_problem(line):
+                raise self.error(number, problem)
         content = [(number, line) for number, line in lines if line]
         if not content:
             raise self.error(1, "the file is empty")
@@ -122,6 +126,12 @@ class _Parser:
                 number,
                 f"expected the skill's name and code (such as \"Service level management "
                 f'SLMO") on the first line, found "{shape}"',
+            )
+        if len(title["name"]) > MAX_NAME_LENGTH:
+            raise self.error(
+                number,
+                f"the skill's name is {len(title['name'])} characters long: at most "
+                f"{MAX_NAME_LENGTH}",
             )
         self.title = (title["name"], title["code"], number)
         self.section, self.section_line = Section.DESCRIPTION, number

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from skills.importer import import_sources
 from skills.sources import SourceErrors, read_framework, read_sources
+from skills.sources.characters import printable
 
 
 class Command(BaseCommand):
@@ -42,4 +43,4 @@ class Command(BaseCommand):
             sources, framework, framework_file=framework_file, overwrite_edits=overwrite_edits
         )
         for line in report.lines():
-            self.stdout.write(line)
+            self.stdout.write(printable(line))

@@ -1,0 +1,73 @@
+"""What a source text may not contain: control characters the database refuses or the
+terminal obeys, and explicit bidi controls left open, which would reorder the text around
+them on every page (display spoofing). Bidi marks (LRM, RLM, ALM), which real Arabic text
+uses, are fine: they reorder nothing beyond themselves."""
+
+import unicodedata
+
+# Length limits of the texts that the database stores in bounded columns.
+MAX_NAME_LENGTH = 200
+MAX_GUIDING_PHRASE_LENGTH = 100
+MAX_SLUG_LENGTH = 50  # a category's address, made from its English name
+
+_OPENERS = {
+    "\u202a": "embedding",  # LEFT-TO-RIGHT EMBEDDING
+    "\u202b": "embedding",  # RIGHT-TO-LEFT EMBEDDING
+    "\u202d": "embedding",  # LEFT-TO-RIGHT OVERRIDE
+    "\u202e": "embedding",  # RIGHT-TO-LEFT OVERRIDE
+    "\u2066": "isolate",  # LEFT-TO-RIGHT ISOLATE
+    "\u2067": "isolate",  # RIGHT-TO-LEFT ISOLATE
+    "\u2068": "isolate",  # FIRST STRONG ISOLATE
+}
+_CLOSERS = {"\u202c": "embedding", "\u2069": "isolate"}  # POP DIRECTIONAL FORMATTING / ISOLATE
+
+
+def named(character):
+    """ "U+202E RIGHT-TO-LEFT OVERRIDE"; "U+0000" for a control character, which has no name."""
+    name = unicodedata.name(character, "")
+    return f"U+{ord(character):04X} {name}".rstrip()
+
+
+def character_problem(line):
+    """What is wrong with one line's characters, or None: "a control character (U+0000 …) at
+    column 5"."""
+    open_controls = []
+    for column, character in enumerate(line, start=1):
+        if (character < " " and character != "\t") or character == "\x7f":
+            return f"has a control character ({named(character)}) at column {column}"
+        if character in _OPENERS:
+            open_controls.append((column, character))
+        elif character in _CLOSERS:
+            kind = _CLOSERS[character]
+            # A PDI also closes the embeddings opened inside its isolate (UAX #9).
+            while kind == "isolate" and open_controls and _OPENERS[open_controls[-1][1]] != kind:
+                open_controls.pop()
+            if not open_controls or _OPENERS[open_controls[-1][1]] != kind:
+                return (
+                    f"closes a bidi {kind} that is not open ({named(character)}) at column {column}"
+                )
+            open_controls.pop()
+    if open_controls:
+        column, character = open_controls[0]
+        return (
+            f"leaves a bidi control open ({named(character)} at column {column}): each "
+            "embedding, override or isolate must be closed on its line"
+        )
+    return None
+
+
+def printable(text):
+    """`text` safe to print on a terminal: control and bidi characters as escapes, so a file
+    or folder name can't forge a line of output or reorder one."""
+    return "".join(
+        f"\\u{ord(character):04x}" if _unprintable(character) else character for character in text
+    )
+
+
+# Format characters that shape text and reorder nothing: joiners and the bidi marks.
+_HARMLESS_FORMAT = "\u200c\u200d\u200e\u200f\u061c"
+
+
+def _unprintable(character):
+    category = unicodedata.category(character)
+    return category == "Cc" or (category == "Cf" and character not in _HARMLESS_FORMAT)
