@@ -13,6 +13,7 @@ the database on every request: one small query. Each process also keeps recent p
 memory, so a hit usually costs nothing but the response.
 """
 
+import functools
 import hashlib
 import logging
 import os
@@ -92,9 +93,32 @@ def read_content_version():
     return row or (0, datetime.fromtimestamp(0, UTC))
 
 
-def bump_content_version(**kwargs):
-    """Connected to every content model's post_save and post_delete (apps.py)."""
-    transaction.on_commit(_bump, robust=True)
+def bump_content_version(using=None, **kwargs):
+    """Connected to every content model's post_save and post_delete (apps.py): the version
+    moves once when the transaction commits, however many rows it saved.
+
+    Every save asks for a bump after the commit; the first of those callbacks bumps and the
+    others, run right after it, find nothing pending. A rolled-back transaction drops its
+    callbacks and leaves the flag set, which only means the next commit's first callback
+    bumps, as it would anyway."""
+    _pending_bumps.databases.add(using)
+    transaction.on_commit(functools.partial(_bump_if_pending, using), using=using, robust=True)
+
+
+class _PendingBumps(threading.local):
+    """The databases whose transactions, in this thread, changed content not yet bumped for."""
+
+    def __init__(self):
+        self.databases = set()
+
+
+_pending_bumps = _PendingBumps()
+
+
+def _bump_if_pending(using):
+    if using in _pending_bumps.databases:
+        _pending_bumps.databases.discard(using)
+        _bump()
 
 
 def _bump():

@@ -268,3 +268,28 @@ def test_the_stylesheet_weighs_under_10_kb_compressed():
     css = (settings.BASE_DIR / "static" / "css" / "site.css").read_bytes()
     assert len(gzip.compress(css, compresslevel=9)) < 10 * 1024
     assert len(io.BytesIO(css).getvalue()) > 1000  # the real stylesheet, not an empty one
+
+
+def test_one_import_moves_the_version_once_however_many_rows_it_saves(cached, sources_dir):
+    Skill.objects.all().delete()
+    before = read_content_version()[0]
+
+    call_command("import_sources", str(sources_dir), stdout=io.StringIO())  # 8 rows and more
+
+    assert read_content_version()[0] == before + 1
+
+
+def test_a_rolled_back_change_leaves_the_next_commit_its_bump(cached):
+    from django.db import transaction
+
+    before = read_content_version()[0]
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Skill.objects.get(code="SLMO").save()
+        raise RuntimeError("rolled back")
+    assert read_content_version()[0] == before
+
+    with transaction.atomic():
+        Skill.objects.get(code="SLMO").save()
+        Skill.objects.get(code="SLMO").levels.first().save()
+
+    assert read_content_version()[0] == before + 1
