@@ -153,7 +153,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def cache_from_url(url):
     """CACHE_URL: redis://host:port/db (shared by every app server), or local memory."""
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "sfia_site.cache.RedisCache", "LOCATION": url}
+        # Bounded waits: a Redis that hangs must not hang the pages, which then render from
+        # the database (skills/page_cache.py).
+        options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+        return {"BACKEND": "sfia_site.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")

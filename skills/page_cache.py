@@ -80,6 +80,40 @@ def shared_cache():
     return configured if isinstance(configured, RedisCache) else None
 
 
+class CacheOutage:
+    """The shared cache failing is a miss, not an error page: pages render from the database
+    while Redis is out of reach. After a failure the cache is left alone for
+    RETRY_SECONDS (a refused connection is quick, a timed-out one is not), and the outage is
+    logged once a minute, not once a request."""
+
+    RETRY_SECONDS = 1
+    LOG_EVERY_SECONDS = 60
+
+    def __init__(self):
+        self.retry_at = 0.0
+        self.logged_at = None
+
+    def call(self, function, *args, default=None):
+        """`function(*args)`, or `default` while the cache is out of reach."""
+        if time.monotonic() < self.retry_at:
+            return default
+        try:
+            return function(*args)
+        except (redis.RedisError, OSError) as error:
+            self.failed(error)
+            return default
+
+    def failed(self, error):
+        now = time.monotonic()
+        self.retry_at = now + self.RETRY_SECONDS
+        if self.logged_at is None or now - self.logged_at >= self.LOG_EVERY_SECONDS:
+            self.logged_at = now
+            logger.warning("the cache is out of reach; pages render from the database (%s)", error)
+
+
+CACHE_OUTAGE = CacheOutage()
+
+
 def content_version():
     """(version, changed_at) of the content."""
     shared = shared_cache()
@@ -129,7 +163,7 @@ def _bump():
     ContentVersionWatch.forget_in_this_process()
     shared = shared_cache()
     if shared is not None:
-        shared.publish(VERSION_CHANNEL)
+        CACHE_OUTAGE.call(shared.publish, VERSION_CHANNEL)
 
 
 class ContentVersionWatch:
@@ -197,7 +231,7 @@ class ContentVersionWatch:
                 heard = True
             return not heard
         except (redis.RedisError, OSError) as error:
-            logger.warning("content version: reading it every request (%s)", error)
+            CACHE_OUTAGE.failed(error)
             self.subscription.close()
             self.subscription = None
             return False
@@ -213,7 +247,7 @@ class ContentVersionWatch:
                 subscription.close()
                 raise redis.TimeoutError("Redis did not confirm the subscription")
         except (redis.RedisError, OSError) as error:
-            logger.warning("content version: reading it every request (%s)", error)
+            CACHE_OUTAGE.failed(error)  # meanwhile the version is read every request
             return
         self.subscription = subscription
 
@@ -236,14 +270,14 @@ class PageCacheMiddleware:
         key = self.key(request, code)
         stored = LOCAL_PAGES.get(key)
         if stored is None or stored[0] != version:
-            stored = django_cache.get(key)
+            stored = CACHE_OUTAGE.call(django_cache.get, key)
         if stored is None or stored[0] != version:
             response = self.get_response(request)
             if not self.cacheable_response(request, response):
                 return response
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
             stored = (version, response.content, headers)
-            django_cache.set(key, stored, settings.SFIA_PAGE_CACHE_SECONDS)
+            CACHE_OUTAGE.call(django_cache.set, key, stored, settings.SFIA_PAGE_CACHE_SECONDS)
         else:
             response = HttpResponse(stored[1], headers=stored[2])
         if len(LOCAL_PAGES) >= LOCAL_PAGES_MAX:

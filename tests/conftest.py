@@ -26,11 +26,12 @@ def empty_cache():
     """Each test starts with nothing cached: the local-memory cache outlives a test."""
     from django.core.cache import cache
 
-    from skills.page_cache import LOCAL_PAGES, ContentVersionWatch
+    from skills import page_cache
 
     cache.clear()
-    LOCAL_PAGES.clear()
-    ContentVersionWatch.forget_in_this_process()
+    page_cache.LOCAL_PAGES.clear()
+    page_cache.ContentVersionWatch.forget_in_this_process()
+    page_cache.CACHE_OUTAGE = page_cache.CacheOutage()  # no outage carried over, nor its log
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 def test_healthy_when_the_database_answers(client):
     response = client.get("/healthz", HTTP_HOST="probe.internal")  # no allowed host needed
-    assert (response.status_code, response.content) == (200, b"ok\n")
+    assert (response.status_code, response.content) == (200, b"ok\ndatabase: ok\ncache: ok\n")
 
 
 def test_503_when_the_database_does_not(client, monkeypatch, caplog):
@@ -25,7 +25,7 @@ def test_503_when_the_database_does_not(client, monkeypatch, caplog):
     response = client.get("/healthz")
 
     assert response.status_code == 503
-    assert response.content == b"database unavailable\n"
+    assert response.content == b"database unavailable\ncache: ok\n"
     assert "connection refused" not in response.content.decode()
     assert "the database does not answer" in caplog.text
 

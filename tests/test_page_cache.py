@@ -5,8 +5,10 @@ import gzip
 import io
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -293,3 +295,98 @@ def test_a_rolled_back_change_leaves_the_next_commit_its_bump(cached):
         Skill.objects.get(code="SLMO").levels.first().save()
 
     assert read_content_version()[0] == before + 1
+
+
+# Redis out of reach: a miss, not an error page.
+
+
+@pytest.fixture
+def restartable_redis(settings, tmp_path):
+    """A Redis server of the test's own, on a port of its own, that the test can stop and
+    start again: the site's cache while it runs."""
+    require_service("Redis", 6379)  # the machine has Redis: its server binary is there
+    port = free_port()
+
+    def start():
+        server = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(tmp_path),
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                return server
+            except OSError:
+                time.sleep(0.02)
+        raise RuntimeError("redis-server did not start")
+
+    servers = [start()]
+    settings.CACHES = {"default": cache_from_url(f"redis://127.0.0.1:{port}/0")}
+
+    class Control:
+        def stop(self):
+            servers[-1].terminate()
+            servers[-1].wait()
+
+        def start(self):
+            servers.append(start())
+
+    yield Control()
+    for server in servers:
+        server.terminate()
+        server.wait()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_with_redis_down_pages_render_from_the_database_and_recover(
+    client, cached, restartable_redis, caplog, monkeypatch
+):
+    assert "Überwacht die" in client.get("/de/skills/slmo/3/").text  # cached in Redis
+    restartable_redis.stop()
+    page_cache.LOCAL_PAGES.clear()
+    ContentVersionWatch.forget_in_this_process()
+
+    with caplog.at_level("WARNING", logger="skills.page_cache"):
+        for _ in range(5):
+            response = client.get("/de/skills/slmo/3/")
+            assert response.status_code == 200
+            assert "Überwacht die" in response.text
+            monkeypatch.setattr(page_cache.CACHE_OUTAGE, "retry_at", 0)  # ask Redis each time
+    outage_lines = [r for r in caplog.records if "the cache is out of reach" in r.getMessage()]
+    assert len(outage_lines) == 1  # once a minute, not once a request
+    health = client.get("/healthz")
+    assert (health.status_code, health.content) == (
+        200,
+        b"ok\ndatabase: ok\ncache: unavailable\n",
+    )
+
+    restartable_redis.start()
+    page_cache.LOCAL_PAGES.clear()
+    monkeypatch.setattr(page_cache.CACHE_OUTAGE, "retry_at", 0)
+    client.get("/de/skills/slmo/3/")  # stored in Redis again
+    assert client.get("/healthz").content == b"ok\ndatabase: ok\ncache: ok\n"
+    assert any(key.startswith("sfia:page:") for key in redis_keys(settings.CACHES))
+
+
+def redis_keys(caches_setting):
+    import redis as redis_client
+
+    client = redis_client.Redis.from_url(caches_setting["default"]["LOCATION"])
+    return [key.decode().split(":", 2)[-1] for key in client.keys("*")]
