@@ -19,9 +19,11 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 import redis
 from django.conf import settings
@@ -42,9 +44,49 @@ logger = logging.getLogger(__name__)
 
 VERSION_CHANNEL = "sfia:content-version"
 VERSION_RECHECK_SECONDS = 30
-# The pages this process served last, by key: (version, content, headers).
-LOCAL_PAGES = {}
-LOCAL_PAGES_MAX = 512
+
+
+class LocalPages:
+    """The pages this process served last, by key: (version, content, headers), the least
+    recently used dropped first once they weigh more than `max_bytes` (a count would let a few
+    large pages, a sitemap section say, take gigabytes)."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.pages = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()  # threaded workers share it
+
+    def get(self, key):
+        with self.lock:
+            stored = self.pages.get(key)
+            if stored is not None:
+                self.pages.move_to_end(key)
+            return stored
+
+    def put(self, key, stored):
+        weight = len(stored[1])
+        if weight > self.max_bytes:
+            return
+        with self.lock:
+            if key in self.pages:
+                self.size -= len(self.pages.pop(key)[1])
+            self.pages[key] = stored
+            self.size += weight
+            while self.size > self.max_bytes:
+                _, dropped = self.pages.popitem(last=False)
+                self.size -= len(dropped[1])
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+
+
+LOCAL_PAGES = LocalPages(max_bytes=32 * 1024 * 1024)
+# The query parameters that change a page, by its path; every other parameter is ignored, so
+# no query string makes another cache entry (reader pages take none; sitemaps are paged).
+KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",)}
 # Never cached: what a person changes or logs into, and what isn't a page.
 UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
 KEPT_HEADERS = (
@@ -280,9 +322,7 @@ class PageCacheMiddleware:
             CACHE_OUTAGE.call(django_cache.set, key, stored, settings.SFIA_PAGE_CACHE_SECONDS)
         else:
             response = HttpResponse(stored[1], headers=stored[2])
-        if len(LOCAL_PAGES) >= LOCAL_PAGES_MAX:
-            LOCAL_PAGES.clear()
-        LOCAL_PAGES[key] = stored
+        LOCAL_PAGES.put(key, stored)
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         response["Cache-Control"] = settings.SFIA_PAGE_CACHE_CONTROL
@@ -314,6 +354,14 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request, code):
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        path = request.path
+        keyed = next(
+            (names for start, names in KEYED_QUERY_PARAMETERS.items() if path.startswith(start)),
+            (),
+        )
+        query = urlencode(
+            [(name, request.GET.get(name, "")) for name in keyed if name in request.GET]
+        )
+        address = f"{request.scheme}://{request.get_host()}{path}?{query}"
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         return f"sfia:page:{code}:{digest}"

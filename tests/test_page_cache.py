@@ -390,3 +390,37 @@ def redis_keys(caches_setting):
 
     client = redis_client.Redis.from_url(caches_setting["default"]["LOCATION"])
     return [key.decode().split(":", 2)[-1] for key in client.keys("*")]
+
+
+def test_query_strings_make_no_new_cache_entries(client, cached, redis_cache):
+    for number in range(2000):
+        response = client.get(f"/en/skills/slmo/?flood={number}&utm_source=x{number}")
+        assert response.status_code == 200
+    client.get("/de/skills/slmo/?flood=1")
+
+    pages = [key for key in redis_keys(settings.CACHES) if key.startswith("sfia:page:")]
+    assert len(pages) == 2  # one a page and language
+    assert len(page_cache.LOCAL_PAGES.pages) == 2
+
+
+def test_a_sitemap_page_is_keyed_by_its_page_number(rf):
+    middleware = page_cache.PageCacheMiddleware(lambda request: None)
+    first, second, ignored = (
+        middleware.key(rf.get(path), "release")
+        for path in ("/sitemap.xml?p=1", "/sitemap.xml?p=2", "/sitemap.xml?p=1&x=9")
+    )
+    assert first != second
+    assert first == ignored
+
+
+def test_the_pages_kept_in_memory_are_bounded_by_weight():
+    pages = page_cache.LocalPages(max_bytes=1000)
+    for number in range(10):
+        pages.put(f"page-{number}", (1, b"x" * 300, {}))
+    pages.get("page-7")  # recently used: kept
+    pages.put("page-10", (1, b"x" * 300, {}))
+
+    assert pages.size <= 1000
+    assert set(pages.pages) == {"page-9", "page-7", "page-10"}
+    pages.put("huge", (1, b"x" * 1001, {}))  # larger than the whole: never kept
+    assert "huge" not in pages.pages
