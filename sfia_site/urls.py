@@ -4,16 +4,29 @@ all languages at once."""
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from skills import views
+from skills.http import read_only
 from skills.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose_language"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
+    # An index of sections, each paged small enough to render quickly at any size.
+    path(
+        "sitemap.xml",
+        read_only(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        read_only(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("robots.txt", read_only(views.robots_txt), name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

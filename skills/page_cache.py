@@ -22,11 +22,13 @@ import time
 from collections import OrderedDict
 from datetime import UTC, datetime
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode
 
 import redis
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache as django_cache
 from django.core.cache import caches
 from django.db import transaction
@@ -326,19 +328,32 @@ class PageCacheMiddleware:
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
         response["Cache-Control"] = settings.SFIA_PAGE_CACHE_CONTROL
+        response["Content-Length"] = len(stored[1])
+        if request.method == "HEAD":
+            response.content = b""  # a GET's headers, Content-Length included, and no body
         return get_conditional_response(
             request, etag=etag, last_modified=modified, response=response
         )
 
-    @staticmethod
-    def cacheable_request(request):
+    @classmethod
+    def cacheable_request(cls, request):
         return (
             settings.SFIA_PAGE_CACHE
-            and request.method == "GET"
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(UNCACHED_PATHS)
             and f"/{settings.ADMIN_PATH}" not in request.path_info
+            and not cls.signed_in(request)
         )
+
+    @staticmethod
+    def signed_in(request):
+        """Whether the request's session is a signed-in user's: only then may a page differ
+        from the cached one. Any other cookie, made up or left over, is served the cache."""
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if not session_key:
+            return False
+        store = import_module(settings.SESSION_ENGINE).SessionStore
+        return SESSION_KEY in store(session_key)
 
     @staticmethod
     def cacheable_response(request, response):

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
 from . import converters, views
+from .http import read_only
 
 register_converter(converters.SkillCodeConverter, "code")
 register_converter(converters.LevelConverter, "level")
@@ -8,10 +9,10 @@ register_converter(converters.LevelConverter, "level")
 app_name = "skills"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("skills/", views.skill_list, name="skill_list"),
-    path("skills/<code:code>/", views.skill_detail, name="skill"),
-    path("skills/<code:code>/<level:level>/", views.skill_level, name="skill_level"),
-    path("levels/", views.level_list, name="level_list"),
-    path("levels/<level:level>/", views.level_detail, name="level"),
+    path("", read_only(views.home), name="home"),
+    path("skills/", read_only(views.skill_list), name="skill_list"),
+    path("skills/<code:code>/", read_only(views.skill_detail), name="skill"),
+    path("skills/<code:code>/<level:level>/", read_only(views.skill_level), name="skill_level"),
+    path("levels/", read_only(views.level_list), name="level_list"),
+    path("levels/<level:level>/", read_only(views.level_detail), name="level"),
 ]

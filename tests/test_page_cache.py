@@ -424,3 +424,65 @@ def test_the_pages_kept_in_memory_are_bounded_by_weight():
     assert set(pages.pages) == {"page-9", "page-7", "page-10"}
     pages.put("huge", (1, b"x" * 1001, {}))  # larger than the whole: never kept
     assert "huge" not in pages.pages
+
+
+class CountedRenders:
+    """Counts the skill pages rendered (each reads the skill's texts once)."""
+
+    def __init__(self, monkeypatch):
+        from skills import views
+
+        self.count = 0
+        original = views.read_skill_page
+
+        def read(*args, **kwargs):
+            self.count += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(views, "read_skill_page", read)
+
+
+def test_a_made_up_session_cookie_is_served_from_the_cache(client, cached, monkeypatch):
+    client.get("/de/skills/slmo/")
+    renders = CountedRenders(monkeypatch)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "x"
+
+    for _ in range(3):
+        response = client.get("/de/skills/slmo/")
+        assert "Service-Level-Management" in response.text
+        assert "ETag" in response
+
+    assert renders.count == 0
+
+
+def test_head_is_served_from_the_cache_with_the_headers_of_get(client, cached, monkeypatch):
+    get = client.get("/ar/skills/slmo/5/")
+    renders = CountedRenders(monkeypatch)
+
+    head = client.head("/ar/skills/slmo/5/")
+
+    assert renders.count == 0
+    assert head.status_code == 200 and head.content == b""
+    for header in ("ETag", "Last-Modified", "Cache-Control", "Content-Type", "Content-Length"):
+        assert head[header] == get[header], header
+    assert int(get["Content-Length"]) == len(get.content)
+
+
+def test_a_first_head_is_stored_for_the_gets_after_it(client, cached, monkeypatch):
+    renders = CountedRenders(monkeypatch)
+    assert client.head("/it/skills/slmo/").content == b""
+    assert "Gestione del livello di servizio" in client.get("/it/skills/slmo/").text
+    assert renders.count == 1
+
+
+def test_options_says_what_is_allowed_and_renders_nothing(client, cached, monkeypatch):
+    renders = CountedRenders(monkeypatch)
+
+    response = client.options("/en/skills/slmo/")
+
+    assert (response.status_code, response.content) == (200, b"")
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert renders.count == 0
+    trace = client.generic("TRACE", "/en/skills/slmo/")
+    assert trace.status_code == 405 and trace["Allow"] == "GET, HEAD, OPTIONS"
+    assert renders.count == 0

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from skills.models import Category, ResponsibilityLevel, Skill, Subcategory
+from skills.models import Category, ImportedValue, ResponsibilityLevel, Skill, Subcategory
 
 from .corpus import write_corpus
 from .pages import LANGUAGES
@@ -19,6 +19,7 @@ PAGES = [
     "/{lang}/levels/",
     "/{lang}/levels/5/",
     "/sitemap.xml",
+    "/sitemap-skill-levels.xml",
 ]
 
 
@@ -42,7 +43,7 @@ def corpus_of_150(django_db_setup, django_db_blocker, tmp_path_factory, framewor
     with django_db_blocker.unblock():
         call_command("import_sources", str(root), stdout=io.StringIO())
         yield codes[0]
-        for model in (Skill, Subcategory, Category, ResponsibilityLevel):
+        for model in (Skill, Subcategory, Category, ResponsibilityLevel, ImportedValue):
             model.objects.all().delete()
 
 

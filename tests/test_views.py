@@ -336,21 +336,44 @@ def test_an_unknown_language_prefix_is_a_404_in_the_readers_language(client, con
     assert "/language/de/?next=%2Fde%2F" in response.text
 
 
-def test_sitemap_lists_every_page_in_every_language_with_alternates(client, content):
-    response = client.get("/sitemap.xml")
+def sitemap_locations(client):
+    """Every address the sitemap index leads to, and the text of its sections."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    sections = re.findall(r"<loc>([^<]+)</loc>", index.text)
+    texts = [client.get(section.removeprefix("http://testserver")).text for section in sections]
+    locations = [loc for text in texts for loc in re.findall(r"<loc>([^<]+)</loc>", text)]
+    return sections, locations, "".join(texts)
 
-    assert response.status_code == 200
-    locations = re.findall(r"<loc>([^<]+)</loc>", response.text)
+
+def test_sitemap_lists_every_page_in_every_language_with_alternates(client, content):
+    sections, locations, text = sitemap_locations(client)
+
+    assert sections == [
+        f"http://testserver/sitemap-{name}.xml"
+        for name in ("pages", "skills", "skill-levels", "levels")
+    ]
     pages = 3 + 1 + 7 + 7  # home, skills, levels; the skill; its seven levels; seven levels
     assert len(locations) == pages * 5 == len(set(locations))
     assert "http://testserver/ar/skills/slmo/5/" in locations
     assert "http://testserver/it/levels/7/" in locations
     assert (
         '<xhtml:link rel="alternate" hreflang="de" href="http://testserver/de/skills/slmo/1/"/>'
-    ) in response.text
+    ) in text
     assert (
         '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/skills/slmo/1/"/>'
-    ) in response.text
+    ) in text
+
+
+def test_a_large_sitemap_section_is_paged(client, content, monkeypatch):
+    from skills.sitemaps import ReaderSitemap
+
+    monkeypatch.setattr(ReaderSitemap, "limit", 10)  # 35 skill-level addresses: four pages
+    sections, locations, _ = sitemap_locations(client)
+
+    assert "http://testserver/sitemap-skill-levels.xml?p=4" in sections
+    assert len(locations) == 18 * 5 == len(set(locations))
+    assert client.get("/sitemap-skill-levels.xml?p=5").status_code == 404
 
 
 def test_robots_txt_names_the_sitemap(client):
