@@ -46,7 +46,7 @@ def page_languages(request):
 def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:
-        page = _path_in(code, view_name, args, dict(kwargs or ()), path)
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix)
         languages.append(
             {
                 "code": code,
@@ -75,16 +75,30 @@ def forget_on_new_urls(*, setting, **kwargs):
         _page_languages.cache_clear()
 
 
-def _path_in(language, view_name, args, kwargs, path):
-    """The path of the page `view_name` names, in `language`; for no page (a 404 outside every
-    URL pattern), that language's home page; `path` itself where the view can't be reversed
-    (an unnamed view), as translate_url does."""
+def _path_in(language, view_name, args, kwargs, path, script_prefix):
+    """The path of the page `view_name` names, in `language`; `path` itself where the view
+    can't be reversed (an unnamed view), as translate_url does. For no page (a 404 outside
+    every URL pattern), `path` with its language prefix swapped, so a mistyped address stays
+    put while the reader changes language (as it does where a view raises the 404); a path
+    with no language of ours gets that language's home page: LocaleMiddleware would have
+    redirected it had it a page in any language."""
     if view_name is None:
-        return reverse("skills:home", language=language)
+        return _with_language_prefix(path, script_prefix, language) or reverse(
+            "skills:home", language=language
+        )
     try:
         return reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:
         return path
+
+
+def _with_language_prefix(path, script_prefix, language):
+    """`path` with its language prefix (after the script prefix) replaced by `language`'s;
+    None if it has none."""
+    prefix, _, rest = path.removeprefix(script_prefix).partition("/")
+    if not path.startswith(script_prefix) or prefix not in LANGUAGE_CODES:
+        return None
+    return f"{script_prefix}{language}/{rest}"
 
 
 def attribution(request):

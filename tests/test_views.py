@@ -411,3 +411,27 @@ def test_hostile_content_is_escaped_on_every_page(client, content):
         page = client.get(path).text
         assert "<script>alert" not in page and "<img src=x" not in page, path
         assert "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;" in page, path
+
+
+def test_a_404_outside_every_url_pattern_switches_language_in_place(client, content):
+    # No URL pattern matches a level 9, so no view (and no view name) is there to reverse.
+    response = client.get("/ar/skills/slmo/9/")
+
+    assert response.status_code == 404
+    links = {lang: url for url, lang in switcher_links(response.text).items()}
+    assert links == {
+        lang: f"/language/{lang}/?next=%2F{lang}%2Fskills%2Fslmo%2F9%2F"
+        for lang in LANGUAGES
+        if lang != "ar"
+    }
+    assert client.get(links["de"])["Location"] == "/de/skills/slmo/9/"
+    # A missing page has no alternates to name, in any language.
+    assert 'rel="alternate"' not in response.text and 'rel="canonical"' not in response.text
+
+
+def test_a_hostile_404_path_is_escaped_in_the_switcher(client, content):
+    response = client.get('/ar/"><script>alert(1)</script>/')
+
+    assert response.status_code == 404
+    assert "<script" not in response.text
+    assert "next=%2Fde%2F%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%2F" in response.text
