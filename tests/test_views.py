@@ -198,6 +198,19 @@ def test_a_missing_translation_shows_the_english_marked(client, content):
     assert "Non ancora tradotto: mostrato in inglese." in response.text
 
 
+def test_english_standing_in_for_a_whole_section_has_one_note(client, content):
+    # The Italian edition has neither the guidance notes' intro nor their items.
+    response = client.get("/it/skills/slmo/")
+    guidance = re.search(r'<section aria-labelledby="guidance">.*?</section>', response.text, re.S)
+
+    assert guidance[0].count("Non ancora tradotto: mostrato in inglese.") == 1
+    block = re.search(
+        r'<div class="text fallback" lang="en" dir="ltr">(.*?)</div>', guidance[0], re.S
+    )
+    assert "<p>Activities may include, but are not limited to:</p>" in block[1]
+    assert "<li>identifying opportunities to improve service delivery.</li>" in block[1]
+
+
 def test_a_missing_arabic_name_is_english_left_to_right_and_marked(client, content):
     Skill.objects.filter(code="SLMO").update(name_ar=None)
 

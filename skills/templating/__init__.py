@@ -21,7 +21,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from markupsafe import Markup
 
 from .. import links
-from ..reading import translated
+from ..reading import together, translated
 from .languages import language_alternates, language_switcher
 from .levels import defined_level_links, level_heading, skill_levels
 
@@ -37,6 +37,7 @@ def environment(**options):
         static=static,
         reverse=reverse,
         translated_text=translated_text,
+        together=together,
         skills_defined=skills_defined,
         level_heading=level_heading,
         defined_level_links=defined_level_links,
