@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from skills.models import Skill
+from skills.models import Skill, SkillLevel
 
 from .pages import LANGUAGES, PAGES
 
@@ -110,7 +110,7 @@ SHOWS = {
     ],
     ("skill at an undefined level", "en"): [
         "This skill is not defined at this level.",
-        "The nearest levels where it is defined:",
+        "The nearest level where it is defined:",
         'href="/en/skills/slmo/2/"',
     ],
     ("skill at an undefined level", "de"): [
@@ -130,7 +130,7 @@ SHOWS = {
     ],
     ("skill at an undefined level", "ar"): [
         "هذه المهارة غير معرّفة في هذا المستوى.",
-        "أقرب المستويات التي عُرّفت فيها:",
+        "أقرب مستوى عُرّفت فيه:",
         'href="/ar/skills/slmo/2/"',
     ],
     ("level list", "en"): ["1 skill defined at this level", "Set strategy, inspire, mobilise"],
@@ -150,11 +150,11 @@ SHOWS = {
         "مهارة واحدة (1) معرّفة في هذا المستوى",
         "وضع الاستراتيجية، الإلهام، الحشد",
     ],
-    ("level", "en"): ["Skills defined at this level", 'href="/en/skills/slmo/5/"'],
-    ("level", "de"): ["Auf dieser Ebene definierte Fähigkeiten", 'href="/de/skills/slmo/5/"'],
-    ("level", "ru"): ["Навыки, определённые на этом уровне", 'href="/ru/skills/slmo/5/"'],
-    ("level", "it"): ["Abilità definite a questo livello", 'href="/it/skills/slmo/5/"'],
-    ("level", "ar"): ["المهارات المعرّفة في هذا المستوى", 'href="/ar/skills/slmo/5/"'],
+    ("level", "en"): ["<h2>1 skill defined at this level</h2>", 'href="/en/skills/slmo/5/"'],
+    ("level", "de"): ["1 Fähigkeit auf dieser Ebene definiert", 'href="/de/skills/slmo/5/"'],
+    ("level", "ru"): ["1 навык определён на этом уровне", 'href="/ru/skills/slmo/5/"'],
+    ("level", "it"): ["1 abilità definita a questo livello", 'href="/it/skills/slmo/5/"'],
+    ("level", "ar"): ["مهارة واحدة (1) معرّفة في هذا المستوى", 'href="/ar/skills/slmo/5/"'],
 }
 TITLES = {
     ("skill", "de"): "<title>Service-Level-Management (SLMO) · SFIA</title>",
@@ -311,6 +311,63 @@ def test_unprefixed_urls_follow_cookie_then_accept_language_then_english(client,
     )
     client.cookies["django_language"] = "it"
     assert client.get("/levels/", HTTP_ACCEPT_LANGUAGE="ru")["Location"] == "/it/levels/"
+
+
+# Each count shown, in the singular and in a plural, as each language says it.
+COUNTED = {
+    "de": {
+        "defined at one": '<h2 id="defined-at">Definiert auf dieser Ebene</h2>',
+        "defined at six": '<h2 id="defined-at">Definiert auf diesen Ebenen</h2>',
+        "nearest one": '<p class="nearest">Die nächste Ebene, auf der sie definiert ist:',
+        "nearest two": '<p class="nearest">Die nächsten Ebenen, auf denen sie definiert ist:',
+        "one skill": "<h2>1 Fähigkeit auf dieser Ebene definiert</h2>",
+        "two skills": "<h2>2 Fähigkeiten auf dieser Ebene definiert</h2>",
+    },
+    "ru": {
+        "defined at one": '<h2 id="defined-at">Определён на этом уровне</h2>',
+        "defined at six": '<h2 id="defined-at">Определён на этих уровнях</h2>',
+        "nearest one": '<p class="nearest">Ближайший уровень, на котором он определён:',
+        "nearest two": '<p class="nearest">Ближайшие уровни, на которых он определён:',
+        "one skill": "<h2>1 навык определён на этом уровне</h2>",
+        "two skills": "<h2>2 навыка определены на этом уровне</h2>",
+    },
+    "ar": {
+        "defined at one": '<h2 id="defined-at">معرّفة في هذا المستوى</h2>',
+        "defined at six": '<h2 id="defined-at">معرّفة في هذه المستويات</h2>',
+        "nearest one": '<p class="nearest">أقرب مستوى عُرّفت فيه:',
+        "nearest two": '<p class="nearest">أقرب مستويين عُرّفت فيهما:',
+        "one skill": "<h2>مهارة واحدة (1) معرّفة في هذا المستوى</h2>",
+        "two skills": "<h2>مهارتان (2) معرّفتان في هذا المستوى</h2>",
+    },
+}
+
+
+def copy_of_slmo(code):
+    """Another skill with SLMO's texts and levels."""
+    skill = Skill.objects.get(code="SLMO")
+    levels = list(skill.levels.all())
+    skill.pk, skill.code = None, code
+    skill.save()
+    for level in levels:
+        level.pk, level.skill = None, skill
+        level.save()
+
+
+@pytest.mark.parametrize("lang", COUNTED)
+def test_counts_take_the_plural_form_of_the_page_language(client, content, lang):
+    counted = COUNTED[lang]
+    # As published: SLMO is defined at levels 2 to 7, the only skill at level 5.
+    assert counted["defined at six"] in client.get(f"/{lang}/skills/slmo/").text
+    assert counted["nearest one"] in client.get(f"/{lang}/skills/slmo/1/").text
+    assert counted["one skill"] in client.get(f"/{lang}/levels/5/").text
+
+    copy_of_slmo("SLMX")
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(defined=False)
+    assert counted["nearest two"] in client.get(f"/{lang}/skills/slmo/4/").text
+    assert counted["two skills"] in client.get(f"/{lang}/levels/5/").text
+
+    SkillLevel.objects.filter(skill__code="SLMO", level__gt=2).update(defined=False)
+    assert counted["defined at one"] in client.get(f"/{lang}/skills/slmo/").text
 
 
 NOT_FOUND = [
