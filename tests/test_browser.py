@@ -7,6 +7,8 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
+from skills.models import Skill
+
 from .conftest import BUILD
 from .pages import EVERY_PAGE, LANGUAGES
 
@@ -133,6 +135,40 @@ def test_a_skill_prints_its_levels_and_no_navigation(live_content, browser_page)
     for chrome in ["Skip to the content", "Deutsch", "Русский", "This skill at level", "Italiano"]:
         assert chrome not in text
     assert len(pdf.pages) <= 4
+
+
+def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
+    # With an English stand-in on the Arabic page, which keeps the Latin size.
+    Skill.objects.filter(code="SLMO").update(description_ar=None)
+    page = browser_page.page
+    styles = {}
+    for lang in ("en", "ar"):
+        page.goto(live_content.url + f"/{lang}/skills/slmo/")
+        styles[lang] = page.evaluate(
+            """() => {
+                const style = selector => getComputedStyle(document.querySelector(selector));
+                const text = style("#level-2 .text p"), note = style(".not-defined");
+                const description = 'section[aria-labelledby="description"]';
+                const fallback = document.querySelector(description + " .fallback p");
+                const fallbackNote = document.querySelector(description + " .fallback-note");
+                return {
+                    note: [note.fontStyle, Number(note.fontWeight)],
+                    size: parseFloat(text.fontSize),
+                    leading: parseFloat(text.lineHeight),
+                    fallbackSize: fallback && parseFloat(getComputedStyle(fallback).fontSize),
+                    fallbackNote: fallbackNote && getComputedStyle(fallbackNote).fontStyle,
+                };
+            }"""
+        )
+    en, ar = styles["en"], styles["ar"]
+    # English sets its notes in italics; Arabic has none, and sets them in a heavier weight.
+    assert en["note"][0] == "italic"
+    assert ar["note"][0] == "normal" and ar["note"][1] > en["note"][1]
+    assert ar["fallbackNote"] == "normal"
+    # Arabic reads as large as Latin only when set larger, with more room between lines.
+    assert ar["size"] > 1.1 * en["size"]
+    assert ar["leading"] > 1.2 * en["leading"]
+    assert ar["fallbackSize"] == pytest.approx(en["size"], abs=0.5)
 
 
 @pytest.mark.parametrize("lang", ["ar", "de"])
