@@ -12,6 +12,9 @@ from django.utils.encoding import iri_to_uri
 from .content import LANGUAGE_CODES
 from .links import remembered, reverse
 
+# The edition of the framework that the content (fixtures/sources/) is, as printed pages name it.
+SFIA_EDITION = "SFIA 9"
+
 # Each language named in itself, as the switcher shows it.
 LANGUAGE_NAMES = {
     "en": "English",
@@ -65,6 +68,7 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
     return {
         "page_languages": tuple(languages),
         "canonical_url": by_code[current]["url"] if current in by_code else None,
+        "page_language_name": LANGUAGE_NAMES.get(current),
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
 
@@ -102,5 +106,5 @@ def _with_language_prefix(path, script_prefix, language):
 
 
 def attribution(request):
-    """Who the content belongs to, for every page's footer."""
-    return {"SFIA_ATTRIBUTION": settings.SFIA_ATTRIBUTION}
+    """Who the content belongs to, for every page's footer, and which edition it is."""
+    return {"SFIA_ATTRIBUTION": settings.SFIA_ATTRIBUTION, "SFIA_EDITION": SFIA_EDITION}

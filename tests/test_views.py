@@ -441,6 +441,16 @@ def test_print_shows_the_page_url(client, content):
     ) in response.text
 
 
+@pytest.mark.parametrize("path", ["/de/skills/slmo/", "/de/skills/slmo/5/"])
+def test_print_says_where_the_skill_sits_and_in_which_edition_and_language(client, content, path):
+    page = client.get(path).text
+
+    assert '<dl class="skill-facts">' in page
+    assert "<dt>Kategorie</dt> <dd>Bereitstellung und Betrieb › Servicemanagement</dd>" in page
+    assert '<dt>Ausgabe des Kompetenzrahmens</dt> <dd><bdi translate="no">SFIA 9</bdi></dd>' in page
+    assert "<dt>Sprache</dt> <dd>Deutsch</dd>" in page
+
+
 def test_no_javascript_on_reader_pages(client, content):
     for page in PAGES.values():
         assert "<script" not in client.get(page.format(lang="en")).text
