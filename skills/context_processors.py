@@ -12,6 +12,9 @@ from django.utils.encoding import iri_to_uri
 from .content import LANGUAGE_CODES
 from .links import remembered, reverse
 
+# The edition of the framework that the content (fixtures/sources/) is, as printed pages name it.
+SFIA_EDITION = "SFIA 9"
+
 # Each language named in itself, as the switcher shows it.
 LANGUAGE_NAMES = {
     "en": "English",
@@ -46,7 +49,7 @@ def page_languages(request):
 def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:
-        page = _path_in(code, view_name, args, dict(kwargs or ()), path)
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix)
         languages.append(
             {
                 "code": code,
@@ -65,6 +68,7 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
     return {
         "page_languages": tuple(languages),
         "canonical_url": by_code[current]["url"] if current in by_code else None,
+        "page_language_name": LANGUAGE_NAMES.get(current),
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
 
@@ -75,18 +79,32 @@ def forget_on_new_urls(*, setting, **kwargs):
         _page_languages.cache_clear()
 
 
-def _path_in(language, view_name, args, kwargs, path):
-    """The path of the page `view_name` names, in `language`; for no page (a 404 outside every
-    URL pattern), that language's home page; `path` itself where the view can't be reversed
-    (an unnamed view), as translate_url does."""
+def _path_in(language, view_name, args, kwargs, path, script_prefix):
+    """The path of the page `view_name` names, in `language`; `path` itself where the view
+    can't be reversed (an unnamed view), as translate_url does. For no page (a 404 outside
+    every URL pattern), `path` with its language prefix swapped, so a mistyped address stays
+    put while the reader changes language (as it does where a view raises the 404); a path
+    with no language of ours gets that language's home page: LocaleMiddleware would have
+    redirected it had it a page in any language."""
     if view_name is None:
-        return reverse("skills:home", language=language)
+        return _with_language_prefix(path, script_prefix, language) or reverse(
+            "skills:home", language=language
+        )
     try:
         return reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:
         return path
 
 
+def _with_language_prefix(path, script_prefix, language):
+    """`path` with its language prefix (after the script prefix) replaced by `language`'s;
+    None if it has none."""
+    prefix, _, rest = path.removeprefix(script_prefix).partition("/")
+    if not path.startswith(script_prefix) or prefix not in LANGUAGE_CODES:
+        return None
+    return f"{script_prefix}{language}/{rest}"
+
+
 def attribution(request):
-    """Who the content belongs to, for every page's footer."""
-    return {"SFIA_ATTRIBUTION": settings.SFIA_ATTRIBUTION}
+    """Who the content belongs to, for every page's footer, and which edition it is."""
+    return {"SFIA_ATTRIBUTION": settings.SFIA_ATTRIBUTION, "SFIA_EDITION": SFIA_EDITION}

@@ -8,6 +8,8 @@ several times what the query does (docs/performance.md). Other pages use the mod
 """
 
 import functools
+import itertools
+import operator
 from dataclasses import dataclass
 from html import escape
 
@@ -63,16 +65,40 @@ class Translated:
         return self._block(as_list=True)
 
     def _block(self, as_list):
-        if not self.text:
-            return ""
-        blocks = "".join(_blocks(self.text, as_list))
-        if not self.fallback:
-            return mark_safe(f'\n<div class="text">{blocks}\n</div>')
-        note = escape(gettext("Not yet translated: shown in English."))
-        return mark_safe(
-            f'<p class="fallback-note">{note}</p>\n'
-            f'<div class="text fallback" lang="en" dir="ltr">{blocks}\n</div>'
-        )
+        body = "".join(_blocks(self.text, as_list)) if self.text else ""
+        return Block(body, self.fallback)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A text as HTML paragraphs or a list (`body`), marked where English stands in. It renders
+    itself (`{{ text.paragraphs }}`); texts shown one after another are rendered `together`."""
+
+    body: str
+    fallback: bool
+
+    def __html__(self):
+        return together(self)
+
+    __str__ = __html__
+
+
+def together(*blocks):
+    """Blocks shown one after another in one section, as HTML: each run of English standing in
+    is one element marked `lang="en"` under one note, so the reader is told once."""
+    parts = []
+    shown = (block for block in blocks if block.body)
+    for fallback, run in itertools.groupby(shown, key=operator.attrgetter("fallback")):
+        body = "".join(block.body for block in run)
+        if fallback:
+            note = escape(gettext("Not yet translated: shown in English."))
+            parts.append(
+                f'<p class="fallback-note">{note}</p>\n'
+                f'<div class="text fallback" lang="en" dir="ltr">{body}\n</div>'
+            )
+        else:
+            parts.append(f'\n<div class="text">{body}\n</div>')
+    return mark_safe("\n".join(parts))
 
 
 def _blocks(text, as_list):

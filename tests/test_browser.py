@@ -7,6 +7,8 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
+from skills.models import Skill
+
 from .conftest import BUILD
 from .pages import EVERY_PAGE, LANGUAGES
 
@@ -119,20 +121,86 @@ def test_a_link_to_a_level_scrolls_to_it(live_content, browser_page):
     assert page.locator("#level-5 h3").inner_text().startswith("Level 5")
 
 
-def test_a_skill_prints_its_levels_and_no_navigation(live_content, browser_page):
+# What a printed skill page says, and what it leaves out: the screen's navigation.
+PRINTED = {
+    "en": {
+        "shows": [
+            "Ensures service delivery meets agreed service levels.",
+            "Provides leadership within the industry on the identification of future trends.",
+            "Delivery and operation › Service management",  # the category
+            "Language English",
+        ],
+        "hides": ["Skip to the content", "Deutsch", "Русский", "This skill at level", "Italiano"],
+    },
+    "ar": {
+        "shows": [
+            "يضمن تلبية الخدمات المقدمة",  # level 5
+            "الفئة التقديم والتشغيل ‹ إدارة الخدمات",  # the category (its › mirrored)
+            "اللغة العربية",
+        ],
+        "hides": ["English", "Deutsch", "Русский", "Italiano"],
+    },
+}
+
+
+def printed(phrase, text, lang):
+    """Arabic comes out of a PDF in visual order, a line's words from left to right."""
+    if lang == "ar":
+        phrase = " ".join(reversed(phrase.split()))
+    return phrase in text
+
+
+@pytest.mark.parametrize("lang", PRINTED)
+def test_a_skill_prints_as_a_compact_reference(live_content, browser_page, lang):
     page = browser_page.page
-    page.goto(live_content.url + "/en/skills/slmo/")
+    page.goto(live_content.url + f"/{lang}/skills/slmo/")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
     text = " ".join(sheet.extract_text() for sheet in pdf.pages)
-    # NFKC undoes the typesetter's ligatures ("ﬁ" → "fi").
+    # NFKC undoes the typesetter's ligatures ("ﬁ" → "fi") and Arabic's presentation forms.
     text = " ".join(unicodedata.normalize("NFKC", text).split())
 
-    assert "Ensures service delivery meets agreed service levels." in text
-    assert "Provides leadership within the industry on the identification of future trends." in text
-    assert f"{live_content.url}/en/skills/slmo/" in text  # the page's address, on paper
-    for chrome in ["Skip to the content", "Deutsch", "Русский", "This skill at level", "Italiano"]:
+    for phrase in PRINTED[lang]["shows"]:
+        assert printed(phrase, text, lang), phrase
+    for chrome in PRINTED[lang]["hides"]:
         assert chrome not in text
-    assert len(pdf.pages) <= 4
+    assert "SFIA 9" in text  # the edition
+    assert f"{live_content.url}/{lang}/skills/slmo/" in text  # the page's address, on paper
+    assert "234567" in "".join(text.split())  # the levels it is defined at
+    assert len(pdf.pages) <= 2
+
+
+def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
+    # With an English stand-in on the Arabic page, which keeps the Latin size.
+    Skill.objects.filter(code="SLMO").update(description_ar=None)
+    page = browser_page.page
+    styles = {}
+    for lang in ("en", "ar"):
+        page.goto(live_content.url + f"/{lang}/skills/slmo/")
+        styles[lang] = page.evaluate(
+            """() => {
+                const style = selector => getComputedStyle(document.querySelector(selector));
+                const text = style("#level-2 .text p"), note = style(".not-defined");
+                const description = 'section[aria-labelledby="description"]';
+                const fallback = document.querySelector(description + " .fallback p");
+                const fallbackNote = document.querySelector(description + " .fallback-note");
+                return {
+                    note: [note.fontStyle, Number(note.fontWeight)],
+                    size: parseFloat(text.fontSize),
+                    leading: parseFloat(text.lineHeight),
+                    fallbackSize: fallback && parseFloat(getComputedStyle(fallback).fontSize),
+                    fallbackNote: fallbackNote && getComputedStyle(fallbackNote).fontStyle,
+                };
+            }"""
+        )
+    en, ar = styles["en"], styles["ar"]
+    # English sets its notes in italics; Arabic has none, and sets them in a heavier weight.
+    assert en["note"][0] == "italic"
+    assert ar["note"][0] == "normal" and ar["note"][1] > en["note"][1]
+    assert ar["fallbackNote"] == "normal"
+    # Arabic reads as large as Latin only when set larger, with more room between lines.
+    assert ar["size"] > 1.1 * en["size"]
+    assert ar["leading"] > 1.2 * en["leading"]
+    assert ar["fallbackSize"] == pytest.approx(en["size"], abs=0.5)
 
 
 @pytest.mark.parametrize("lang", ["ar", "de"])

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from skills.models import Skill, SkillLevel
-from skills.reading import Translated, read_skill_page
+from skills.reading import Translated, read_skill_page, together
 
 pytestmark = pytest.mark.django_db
 
@@ -69,23 +69,23 @@ def test_a_skill_with_no_levels_yet_has_a_page_without_them(client, content):
 def test_lines_are_paragraphs_with_dashed_lines_as_lists_all_escaped():
     text = Translated("First <b>one</b>\n- a & b\n- c\nLast", fallback=False)
 
-    assert text.paragraphs == (
+    assert str(text.paragraphs) == (
         '\n<div class="text">'
         "\n<p>First &lt;b&gt;one&lt;/b&gt;</p>"
         "\n<ul><li>a &amp; b</li><li>c</li></ul>"
         "\n<p>Last</p>"
         "\n</div>"
     )
-    assert Translated("x\n<y>", fallback=False).items == (
+    assert str(Translated("x\n<y>", fallback=False).items) == (
         '\n<div class="text">\n<ul><li>x</li><li>&lt;y&gt;</li></ul>\n</div>'
     )
-    assert Translated("", fallback=False).paragraphs == ""
+    assert str(Translated("", fallback=False).paragraphs) == ""
 
 
 def test_english_standing_in_is_marked_in_the_page_language():
     with translation.override("de"):
         inline = Translated("Service <level>", fallback=True).inline
-        block = Translated("One line.", fallback=True).paragraphs
+        block = str(Translated("One line.", fallback=True).paragraphs)
 
     assert inline == (
         '<span class="fallback" lang="en" dir="ltr">Service &lt;level&gt;</span> '
@@ -95,3 +95,24 @@ def test_english_standing_in_is_marked_in_the_page_language():
         '<p class="fallback-note">Noch nicht übersetzt: auf Englisch angezeigt.</p>\n'
         '<div class="text fallback" lang="en" dir="ltr">\n<p>One line.</p>\n</div>'
     )
+
+
+def test_english_standing_in_for_texts_one_after_another_is_one_block_under_one_note():
+    intro, items = Translated("Intro.", fallback=True), Translated("a\nb", fallback=True)
+    own = Translated("Eigener Text.", fallback=False)
+    with translation.override("de"):
+        both = together(intro.paragraphs, items.items)
+        apart = together(intro.paragraphs, own.paragraphs, items.items)
+        # An empty text is no block: it neither splits a run nor adds a note.
+        empty = Translated("", fallback=False)
+        with_empty = together(intro.paragraphs, empty.paragraphs, items.items)
+
+    assert both == (
+        '<p class="fallback-note">Noch nicht übersetzt: auf Englisch angezeigt.</p>\n'
+        '<div class="text fallback" lang="en" dir="ltr">'
+        "\n<p>Intro.</p>\n<ul><li>a</li><li>b</li></ul>\n</div>"
+    )
+    # A translated text between two stand-ins: each stand-in has its own note.
+    assert apart.count("Noch nicht übersetzt") == 2
+    assert '<div class="text">\n<p>Eigener Text.</p>\n</div>' in apart
+    assert with_empty == both

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from skills.models import Skill
+from skills.models import Skill, SkillLevel
 
 from .pages import LANGUAGES, PAGES
 
@@ -110,7 +110,7 @@ SHOWS = {
     ],
     ("skill at an undefined level", "en"): [
         "This skill is not defined at this level.",
-        "The nearest levels where it is defined:",
+        "The nearest level where it is defined:",
         'href="/en/skills/slmo/2/"',
     ],
     ("skill at an undefined level", "de"): [
@@ -130,7 +130,7 @@ SHOWS = {
     ],
     ("skill at an undefined level", "ar"): [
         "هذه المهارة غير معرّفة في هذا المستوى.",
-        "أقرب المستويات التي عُرّفت فيها:",
+        "أقرب مستوى عُرّفت فيه:",
         'href="/ar/skills/slmo/2/"',
     ],
     ("level list", "en"): ["1 skill defined at this level", "Set strategy, inspire, mobilise"],
@@ -150,11 +150,11 @@ SHOWS = {
         "مهارة واحدة (1) معرّفة في هذا المستوى",
         "وضع الاستراتيجية، الإلهام، الحشد",
     ],
-    ("level", "en"): ["Skills defined at this level", 'href="/en/skills/slmo/5/"'],
-    ("level", "de"): ["Auf dieser Ebene definierte Fähigkeiten", 'href="/de/skills/slmo/5/"'],
-    ("level", "ru"): ["Навыки, определённые на этом уровне", 'href="/ru/skills/slmo/5/"'],
-    ("level", "it"): ["Abilità definite a questo livello", 'href="/it/skills/slmo/5/"'],
-    ("level", "ar"): ["المهارات المعرّفة في هذا المستوى", 'href="/ar/skills/slmo/5/"'],
+    ("level", "en"): ["<h2>1 skill defined at this level</h2>", 'href="/en/skills/slmo/5/"'],
+    ("level", "de"): ["1 Fähigkeit auf dieser Ebene definiert", 'href="/de/skills/slmo/5/"'],
+    ("level", "ru"): ["1 навык определён на этом уровне", 'href="/ru/skills/slmo/5/"'],
+    ("level", "it"): ["1 abilità definita a questo livello", 'href="/it/skills/slmo/5/"'],
+    ("level", "ar"): ["مهارة واحدة (1) معرّفة في هذا المستوى", 'href="/ar/skills/slmo/5/"'],
 }
 TITLES = {
     ("skill", "de"): "<title>Service-Level-Management (SLMO) · SFIA</title>",
@@ -196,6 +196,19 @@ def test_a_missing_translation_shows_the_english_marked(client, content):
     assert '<div class="text fallback" lang="en" dir="ltr">' in response.text
     assert "<li>identifying opportunities to improve service delivery.</li>" in response.text
     assert "Non ancora tradotto: mostrato in inglese." in response.text
+
+
+def test_english_standing_in_for_a_whole_section_has_one_note(client, content):
+    # The Italian edition has neither the guidance notes' intro nor their items.
+    response = client.get("/it/skills/slmo/")
+    guidance = re.search(r'<section aria-labelledby="guidance">.*?</section>', response.text, re.S)
+
+    assert guidance[0].count("Non ancora tradotto: mostrato in inglese.") == 1
+    block = re.search(
+        r'<div class="text fallback" lang="en" dir="ltr">(.*?)</div>', guidance[0], re.S
+    )
+    assert "<p>Activities may include, but are not limited to:</p>" in block[1]
+    assert "<li>identifying opportunities to improve service delivery.</li>" in block[1]
 
 
 def test_a_missing_arabic_name_is_english_left_to_right_and_marked(client, content):
@@ -300,6 +313,63 @@ def test_unprefixed_urls_follow_cookie_then_accept_language_then_english(client,
     assert client.get("/levels/", HTTP_ACCEPT_LANGUAGE="ru")["Location"] == "/it/levels/"
 
 
+# Each count shown, in the singular and in a plural, as each language says it.
+COUNTED = {
+    "de": {
+        "defined at one": '<h2 id="defined-at">Definiert auf dieser Ebene</h2>',
+        "defined at six": '<h2 id="defined-at">Definiert auf diesen Ebenen</h2>',
+        "nearest one": '<p class="nearest">Die nächste Ebene, auf der sie definiert ist:',
+        "nearest two": '<p class="nearest">Die nächsten Ebenen, auf denen sie definiert ist:',
+        "one skill": "<h2>1 Fähigkeit auf dieser Ebene definiert</h2>",
+        "two skills": "<h2>2 Fähigkeiten auf dieser Ebene definiert</h2>",
+    },
+    "ru": {
+        "defined at one": '<h2 id="defined-at">Определён на этом уровне</h2>',
+        "defined at six": '<h2 id="defined-at">Определён на этих уровнях</h2>',
+        "nearest one": '<p class="nearest">Ближайший уровень, на котором он определён:',
+        "nearest two": '<p class="nearest">Ближайшие уровни, на которых он определён:',
+        "one skill": "<h2>1 навык определён на этом уровне</h2>",
+        "two skills": "<h2>2 навыка определены на этом уровне</h2>",
+    },
+    "ar": {
+        "defined at one": '<h2 id="defined-at">معرّفة في هذا المستوى</h2>',
+        "defined at six": '<h2 id="defined-at">معرّفة في هذه المستويات</h2>',
+        "nearest one": '<p class="nearest">أقرب مستوى عُرّفت فيه:',
+        "nearest two": '<p class="nearest">أقرب مستويين عُرّفت فيهما:',
+        "one skill": "<h2>مهارة واحدة (1) معرّفة في هذا المستوى</h2>",
+        "two skills": "<h2>مهارتان (2) معرّفتان في هذا المستوى</h2>",
+    },
+}
+
+
+def copy_of_slmo(code):
+    """Another skill with SLMO's texts and levels."""
+    skill = Skill.objects.get(code="SLMO")
+    levels = list(skill.levels.all())
+    skill.pk, skill.code = None, code
+    skill.save()
+    for level in levels:
+        level.pk, level.skill = None, skill
+        level.save()
+
+
+@pytest.mark.parametrize("lang", COUNTED)
+def test_counts_take_the_plural_form_of_the_page_language(client, content, lang):
+    counted = COUNTED[lang]
+    # As published: SLMO is defined at levels 2 to 7, the only skill at level 5.
+    assert counted["defined at six"] in client.get(f"/{lang}/skills/slmo/").text
+    assert counted["nearest one"] in client.get(f"/{lang}/skills/slmo/1/").text
+    assert counted["one skill"] in client.get(f"/{lang}/levels/5/").text
+
+    copy_of_slmo("SLMX")
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(defined=False)
+    assert counted["nearest two"] in client.get(f"/{lang}/skills/slmo/4/").text
+    assert counted["two skills"] in client.get(f"/{lang}/levels/5/").text
+
+    SkillLevel.objects.filter(skill__code="SLMO", level__gt=2).update(defined=False)
+    assert counted["defined at one"] in client.get(f"/{lang}/skills/slmo/").text
+
+
 NOT_FOUND = [
     "/de/skills/nope/",
     "/de/skills/slmo/0/",
@@ -394,6 +464,16 @@ def test_print_shows_the_page_url(client, content):
     ) in response.text
 
 
+@pytest.mark.parametrize("path", ["/de/skills/slmo/", "/de/skills/slmo/5/"])
+def test_print_says_where_the_skill_sits_and_in_which_edition_and_language(client, content, path):
+    page = client.get(path).text
+
+    assert '<dl class="skill-facts">' in page
+    assert "<dt>Kategorie</dt> <dd>Bereitstellung und Betrieb › Servicemanagement</dd>" in page
+    assert '<dt>Ausgabe des Kompetenzrahmens</dt> <dd><bdi translate="no">SFIA 9</bdi></dd>' in page
+    assert "<dt>Sprache</dt> <dd>Deutsch</dd>" in page
+
+
 def test_no_javascript_on_reader_pages(client, content):
     for page in PAGES.values():
         assert "<script" not in client.get(page.format(lang="en")).text
@@ -434,3 +514,27 @@ def test_hostile_content_is_escaped_on_every_page(client, content):
         page = client.get(path).text
         assert "<script>alert" not in page and "<img src=x" not in page, path
         assert "&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;" in page, path
+
+
+def test_a_404_outside_every_url_pattern_switches_language_in_place(client, content):
+    # No URL pattern matches a level 9, so no view (and no view name) is there to reverse.
+    response = client.get("/ar/skills/slmo/9/")
+
+    assert response.status_code == 404
+    links = {lang: url for url, lang in switcher_links(response.text).items()}
+    assert links == {
+        lang: f"/language/{lang}/?next=%2F{lang}%2Fskills%2Fslmo%2F9%2F"
+        for lang in LANGUAGES
+        if lang != "ar"
+    }
+    assert client.get(links["de"])["Location"] == "/de/skills/slmo/9/"
+    # A missing page has no alternates to name, in any language.
+    assert 'rel="alternate"' not in response.text and 'rel="canonical"' not in response.text
+
+
+def test_a_hostile_404_path_is_escaped_in_the_switcher(client, content):
+    response = client.get('/ar/"><script>alert(1)</script>/')
+
+    assert response.status_code == 404
+    assert "<script" not in response.text
+    assert "next=%2Fde%2F%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%2F" in response.text

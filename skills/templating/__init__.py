@@ -6,9 +6,10 @@ target needed (docs/performance.md). The templates keep to what `makemessages` r
 translators' workflow is unchanged: every message is `{{ _("…") }}`, alone at the start of its
 `{{ }}` (gettext: escaped like `{% translate %}`); a message with markup or values adds
 `|fill(name=…)`, which trusts the translators' markup and escapes the values, as
-`{% blocktranslate %}` does; plurals are built here (`skills_defined`). A message written any
-other way is missed by `makemessages`: the page would show it in English, which the tests of
-every page in every language catch.
+`{% blocktranslate %}` does; plurals are built here (`skills_defined`, `defined_at_levels`,
+`nearest_defined_levels`), since `makemessages` reads no `ngettext` in a template. A message
+written any other way is missed by `makemessages`: the page would show it in English, which
+the tests of every page in every language catch.
 """
 
 import itertools
@@ -21,7 +22,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from markupsafe import Markup
 
 from .. import links
-from ..reading import translated
+from ..reading import together, translated
 from .languages import language_alternates, language_switcher
 from .levels import defined_level_links, level_heading, skill_levels
 
@@ -37,7 +38,10 @@ def environment(**options):
         static=static,
         reverse=reverse,
         translated_text=translated_text,
+        together=together,
         skills_defined=skills_defined,
+        defined_at_levels=defined_at_levels,
+        nearest_defined_levels=nearest_defined_levels,
         level_heading=level_heading,
         defined_level_links=defined_level_links,
         skill_levels=skill_levels,
@@ -78,3 +82,15 @@ def skills_defined(count):
         "%(counter)s skills defined at this level",
         count,
     ) % {"counter": count}
+
+
+def defined_at_levels(count):
+    """The heading over a skill's defined levels (at most seven, so no number is needed)."""
+    return ngettext("Defined at this level", "Defined at these levels", count)
+
+
+def nearest_defined_levels(count):
+    """What leads to the one or two defined levels nearest an undefined one."""
+    return ngettext(
+        "The nearest level where it is defined:", "The nearest levels where it is defined:", count
+    )
