@@ -5,19 +5,23 @@ lost updates, and each translator limited to their own language (roles.py)."""
 import copy
 import functools
 import hashlib
+import re
 
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import formats, translation
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -29,38 +33,61 @@ admin.site.site_title = _("SFIA administration")
 admin.site.site_header = _("SFIA administration")
 
 
+LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
+
+
 def translation_fields(model):
-    """{"name_de": "de", …}: every per-language column of `model`, with its language."""
-    options = translator.get_options_for_model(model)
+    """{"name_en": "en", "name_de": "de", …}: every per-language column of `model`, field by
+    field in the model's order (the page's), each in the languages' order. modeltranslation
+    keeps its fields in sets, whose order changes from one process to the next."""
+    translated = set(translator.get_options_for_model(model).fields)
     return {
-        field.name: field.language for fields in options.all_fields.values() for field in fields
+        build_localized_fieldname(field.name, code): code
+        for field in model._meta.concrete_fields
+        if field.name in translated
+        for code in LANGUAGE_CODES
     }
+
+
+def direction(language):
+    return "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+
+
+class SourceText(forms.CharField):
+    """Text as the sources hold it: lines broken by LF, none ending in spaces. Browsers send
+    a textarea's line breaks as CRLF; normalised here, before `has_changed` compares, a form
+    sent back untouched has no changed field, and no CR reaches the pages."""
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return text
+        return "\n".join(line.rstrip() for line in re.split(r"\r\n|\r|\n", text))
 
 
 @functools.cache
 def with_source(widget_class):
-    """`widget_class`, rendering the English source above the input."""
+    """`widget_class`, rendering the English source above the input and, on demand, the texts
+    of the languages the form doesn't edit (each marked with its language and direction)."""
 
     class WithSource(widget_class):
         source = ""
+        others = ()
 
         def render(self, name, value, attrs=None, renderer=None):
-            field = super().render(name, value, attrs, renderer)
-            return format_html(
-                '<div class="translated-input"><p class="translation-source">'
-                '<span class="source-label">{}</span> <span lang="en" dir="ltr">{}</span></p>'
-                "{}</div>",
-                _("English:"),
-                self.source,
-                field,
-            )
+            context = {
+                "source": self.source,
+                "input": super().render(name, value, attrs, renderer),
+                "others": self.others,
+            }
+            return render_to_string("admin/skills/translated_input.html", context)
 
     return WithSource
 
 
 class ContentForm(forms.ModelForm):
-    """Language-aware inputs: each marked with its language and direction, and each
-    translation showing the English it translates."""
+    """Language-aware inputs: each marked with its language and direction; each translation
+    shows the English it translates and the texts of the languages this form doesn't edit."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,13 +96,40 @@ class ContentForm(forms.ModelForm):
             if field is None:
                 continue
             widget = field.widget
-            bidi = translation.get_language_info(language)["bidi"]
-            widget.attrs.update({"lang": language, "dir": "rtl" if bidi else "ltr"})
-            source = getattr(self.instance, name.rpartition("_")[0] + "_" + SOURCE_LANGUAGE, None)
-            if language != SOURCE_LANGUAGE and source:
+            widget.attrs.update({"lang": language, "dir": direction(language)})
+            if language == SOURCE_LANGUAGE:
+                continue
+            base = name.removesuffix(f"_{language}")
+            english = build_localized_fieldname(base, SOURCE_LANGUAGE)
+            source = getattr(self.instance, english)
+            if english not in self.fields and not source and not getattr(self.instance, name):
+                # A translator's row with nothing to translate (an inline level, say).
+                field.widget = forms.HiddenInput(attrs=widget.attrs)
+                continue
+            others = self.read_only_texts(base, language)
+            if source or others:
                 field.widget = copy.copy(widget)
                 field.widget.__class__ = with_source(type(widget))
                 field.widget.source = source
+                field.widget.others = others
+
+    def read_only_texts(self, base, language):
+        """The other translations of `base` that this form has no input for."""
+        texts = []
+        for code in TRANSLATED_LANGUAGES:
+            name = build_localized_fieldname(base, code)
+            text = getattr(self.instance, name)
+            if code != language and name not in self.fields and text:
+                info = translation.get_language_info(code)
+                texts.append(
+                    {
+                        "code": code,
+                        "dir": direction(code),
+                        "name": info["name_translated"],
+                        "text": text,
+                    }
+                )
+        return texts
 
 
 def columns(queryset):
@@ -141,23 +195,54 @@ class SkillForm(GuardedContentForm):
 
 class LanguageRolesMixin:
     """Fields of languages the user may not change are read-only; so are codes, categories and
-    defined levels, adding and deleting, unless the user edits the source."""
+    defined levels, adding and deleting, unless the user edits the source.
+
+    A translator's form is their language's fields in the page's order, each with the English
+    above it and the other languages on demand (ContentForm), after the structure, read-only.
+    """
+
+    # Every multi-line text, in every language, normalised the same way (single-line inputs
+    # are stripped by Django's CharField already, and can't hold a line break).
+    formfield_overrides = {models.TextField: {"form_class": SourceText}}
+
+    def structure_fields(self):
+        """Codes, categories, level numbers…: what isn't text in some language."""
+        translated = translation_fields(self.model)
+        bare = set(translator.get_options_for_model(self.model).fields)
+        names = [
+            field.name
+            for field in self.model._meta.concrete_fields
+            if field.editable
+            and not field.auto_created
+            and field.name not in translated
+            and field.name not in bare
+        ]
+        return [name for name in self.fields if name in names] if self.fields else names
 
     def get_readonly_fields(self, request, obj=None):
         allowed = set(editable_languages(request.user))
         fields = translation_fields(self.model)
         locked = [name for name, language in fields.items() if language not in allowed]
         if not may_edit_structure(request.user):
-            bare = set(translator.get_options_for_model(self.model).fields)
-            locked += [
-                field.name
-                for field in self.model._meta.concrete_fields
-                if field.editable
-                and not field.auto_created
-                and field.name not in fields
-                and field.name not in bare
-            ]
+            locked += self.structure_fields()
         return [*super().get_readonly_fields(request, obj), *locked]
+
+    def get_fieldsets(self, request, obj=None):
+        if may_edit_structure(request.user):
+            return super().get_fieldsets(request, obj)
+        allowed = editable_languages(request.user)
+        translated = [
+            name
+            for name, language in translation_fields(self.model).items()
+            if language in allowed and self.has_text_to_translate(obj, name, language)
+        ]
+        # The form's own fields (the edit token) come along, as they do in Django's fieldsets.
+        fields = [*self.structure_fields(), *translated, *self.form.declared_fields]
+        return [(None, {"fields": fields})]
+
+    def has_text_to_translate(self, obj, name, language):
+        # An inline's fieldsets serve all its rows: ContentForm hides a row's empty field.
+        return True
 
     def has_add_permission(self, request, *args):
         return super().has_add_permission(request, *args) and may_edit_structure(request.user)
@@ -170,6 +255,15 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
     form = GuardedContentForm
     history_latest_first = True
     change_form_template = "admin/skills/change_form.html"
+    object_history_template = "reversion/skills/object_history.html"
+
+    def has_text_to_translate(self, obj, name, language):
+        """Whether `obj` has an English text for the field `name`, or one in its `language`
+        already: a field that exists only in a third language is not for this translator."""
+        if obj is None:
+            return True
+        english = build_localized_fieldname(name.removesuffix(f"_{language}"), SOURCE_LANGUAGE)
+        return bool(getattr(obj, english) or getattr(obj, name))
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -180,11 +274,49 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
             "js/admin-translation-tabs.js",
         ]
 
+    # A save that changes nothing saves, records and announces nothing: no row written (so no
+    # new version and no content-version bump), no LogEntry, no revision.
+
+    def save_model(self, request, obj, form, change):
+        if form.has_changed() or not change:
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change and not form.has_changed() and any(f.has_changed() for f in formsets):
+            # Only an inline row changed: the object's version (with its levels) still marks
+            # the change in the object's own history.
+            reversion.add_to_revision(form.instance)
+
+    def log_change(self, request, obj, message):
+        if not message:
+            return None
+        return self.with_neutral_comment(super().log_change(request, obj, message))
+
+    def log_addition(self, request, obj, message):
+        return self.with_neutral_comment(super().log_addition(request, obj, message))
+
+    @staticmethod
+    def with_neutral_comment(entry):
+        """VersionAdmin stores the revision's comment rendered in the saver's language; store
+        the LogEntry's JSON instead, which each reader's admin renders in their language
+        (Revision.get_comment, history.py)."""
+        if reversion.is_active():
+            reversion.set_comment(entry.change_message)
+        return entry
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = {"may_revert": may_edit_structure(request.user), **(extra_context or {})}
+        return super().history_view(request, object_id, context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        # A revert restores every language at once: it is the editors' to do.
-        if not may_edit_structure(request.user):
+        # A revert restores every language at once: it is the editors' to do. Translators may
+        # open a version, to read and copy an older text, but not restore it.
+        may_revert = may_edit_structure(request.user)
+        if not may_revert and request.method != "GET":
             raise PermissionDenied
-        return super().revision_view(request, object_id, version_id, extra_context)
+        context = {"may_revert": may_revert, **(extra_context or {})}
+        return super().revision_view(request, object_id, version_id, context)
 
     def recover_view(self, request, version_id, extra_context=None):
         if not may_edit_structure(request.user):

@@ -1,5 +1,6 @@
 """Read an HTML form the way a browser submits it (test helper)."""
 
+import re
 from html.parser import HTMLParser
 
 
@@ -54,11 +55,17 @@ def form_fields(html, form_id):
     """{name: value} of every field the form would submit."""
     reader = _FormReader(form_id)
     reader.feed(html)
-    # A textarea's first newline is not part of its value (HTML parsing rules).
+    # A textarea's first newline is not part of its value (HTML parsing rules), and a browser
+    # submits its line breaks as CRLF (the HTML standard's form submission algorithm).
     return {
-        name: value.removeprefix("\n") if name in reader.textareas else value
+        name: as_submitted(value.removeprefix("\n")) if name in reader.textareas else value
         for name, value in reader.fields.items()
     }
+
+
+def as_submitted(text):
+    """`text` as a browser submits a textarea's value: every line break a CRLF."""
+    return re.sub(r"\r\n|\r|\n", "\r\n", text)
 
 
 class _AttributeReader(HTMLParser):

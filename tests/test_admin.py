@@ -1,15 +1,21 @@
 """The translators' admin, driven through its real forms as a logged-in user."""
 
 import io
+import os
 import re
+import subprocess
+import sys
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from reversion.models import Version
+from django.utils import translation
+from reversion.models import Revision, Version
 
 from skills.models import Category, ResponsibilityLevel, Skill, SkillLevel
 
+from .conftest import content_snapshot
 from .forms import field_attributes, form_fields
 
 pytestmark = pytest.mark.django_db
@@ -201,8 +207,8 @@ def test_translators_cannot_add_delete_or_revert(client, admin_client, slmo):
 
     assert client.get("/en/admin/skills/skill/add/").status_code == 403
     assert client.get(f"/en/admin/skills/skill/{slmo.pk}/delete/").status_code == 403
-    # A revert would restore every language at once: the editors' job.
-    assert client.get(f"/en/admin/skills/skill/{slmo.pk}/history/{version.pk}/").status_code == 403
+    # A revert would restore every language at once: the editors' job (reading an earlier
+    # version is theirs too: test_a_translator_may_read_an_earlier_version_but_not_restore_it).
     assert client.post(f"/en/admin/skills/skill/{slmo.pk}/history/{version.pk}/").status_code == 403
     # The history itself is open to them.
     assert client.get(f"/en/admin/skills/skill/{slmo.pk}/history/").status_code == 200
@@ -323,3 +329,179 @@ def test_the_admin_lives_at_the_configured_path(admin_client, slmo, settings):
         settings.ADMIN_PATH = "admin/"
         importlib.reload(sfia_site.urls)
         clear_url_caches()
+
+
+# A save changes what the translator changed, and nothing else.
+
+
+@pytest.mark.parametrize(
+    ("group", "lang"), [("Editor", "en"), ("Translator (German)", "de"), ("Editor", "ar")]
+)
+def test_a_save_that_changes_nothing_changes_and_logs_nothing(
+    client, slmo, group, lang, django_capture_on_commit_callbacks
+):
+    client.force_login(user_in(group))
+    url = CHANGE.format(lang=lang, pk=slmo.pk)
+    fields = open_form(client, url)
+    assert "\r\n" in fields["guidance_notes_de"]  # as a browser sends it
+    before = content_snapshot()
+
+    with django_capture_on_commit_callbacks() as announced:
+        response = save(client, url, fields)
+
+    assert response.status_code == 302
+    assert content_snapshot() == before
+    assert not LogEntry.objects.exists()
+    assert not Revision.objects.exists()
+    assert announced == []  # no content-version bump
+
+
+def test_a_save_records_the_one_field_that_changed_with_its_line_breaks(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    fields = open_form(client, url)
+    notes = slmo.guidance_notes_de
+
+    save(client, url, fields, guidance_notes_de=fields["guidance_notes_de"] + "\r\nEin Punkt.  ")
+
+    skill = Skill.objects.get(pk=slmo.pk)
+    assert skill.guidance_notes_de == notes + "\nEin Punkt."
+    assert skill.description_de == slmo.description_de
+    with translation.override("en"):
+        assert LogEntry.objects.get().get_change_message() == "Changed Guidance notes [de]."
+        assert Revision.objects.get().get_comment() == "Changed Guidance notes [de]."
+
+
+def test_a_level_changed_alone_is_in_the_skills_history(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+
+    save(client, url, open_form(client, url), **{"levels-3-description_de": "Neu."})
+
+    assert SkillLevel.objects.get(skill=slmo, level=4).description_de == "Neu."
+    version = Version.objects.get_for_object(slmo).get()
+    with translation.override("en"):
+        assert version.revision.get_comment() == (
+            "Changed Description [de] for skill level “SLMO 4”."
+        )
+
+
+# The translator's form: field by field, the English, their input, the others on demand.
+
+SLMO_PAGE_ORDER = [
+    "name",
+    "description",
+    "guidance_intro",
+    "guidance_notes",
+    *(f"levels-{index}-description" for index in range(7)),
+]
+TRANSLATED_INPUT = r'name="((?:levels-\d+-)?[a-z_]+_(?:en|de|ru|it|ar))"'
+
+
+def test_the_translators_form_shows_each_field_once_in_the_pages_order(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    response = client.get(CHANGE.format(lang="en", pk=slmo.pk))
+    text = response.text
+
+    assert re.findall(TRANSLATED_INPUT, text) == [f"{name}_de" for name in SLMO_PAGE_ORDER]
+    # Beside each German input, the English it translates; the other languages on demand.
+    assert re.search(
+        r'<span lang="en" dir="ltr">Agreeing targets for service levels[^<]*</span>'
+        r'</p>\s*<textarea[^>]*name="description_de"',
+        text,
+    )
+    others = re.search(r'<details class="other-translations">.*?</details>', text, re.S)[0]
+    assert "Управление уровнем услуг" in others
+    assert "<summary>Other languages</summary>" in others
+    assert "Service level management" not in others  # English is there once, as the source
+    # SLMO's notes on the levels exist in Arabic only: nothing for a German translator.
+    assert "responsibility_notes" not in text
+    assert "development_notes" not in text
+    assert "Service level management" in text
+
+
+def test_read_only_texts_carry_their_language_and_direction(client, slmo):
+    client.force_login(user_in("Translator (Arabic)"))
+    text = client.get(CHANGE.format(lang="ar", pk=slmo.pk)).text
+    assert '<dd lang="de" dir="ltr">Service-Level-Management</dd>' in text
+    assert '<dd lang="ru" dir="ltr">Управление уровнем услуг</dd>' in text
+
+    client.force_login(user_in("Translator (German)", "german"))
+    text = client.get(CHANGE.format(lang="en", pk=slmo.pk)).text
+    assert '<dd lang="ar" dir="rtl">إدارة مستوى الخدمة</dd>' in text
+
+
+def test_the_field_order_is_the_same_in_every_process():
+    script = (
+        "import django; django.setup()\n"
+        "from skills.admin import translation_fields\n"
+        "from skills.models import Skill\n"
+        "print(list(translation_fields(Skill)))\n"
+    )
+    orders = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed, "DJANGO_SETTINGS_MODULE": "tests.settings"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ["1", "2", "3"]
+    }
+    assert len(orders) == 1
+    names = eval(orders.pop())  # noqa: S307 (our own subprocess's list of names)
+    assert names[:6] == ["name_en", "name_de", "name_ru", "name_it", "name_ar", "description_en"]
+
+
+# History: translators read earlier versions; everyone reads it in their own language.
+
+
+def test_a_translator_may_read_an_earlier_version_but_not_restore_it(client, admin_client, slmo):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    save(admin_client, url, open_form(admin_client, url), name_de="Alte Fassung")
+    save(admin_client, url, open_form(admin_client, url), name_de="Neue Fassung")
+    older = Version.objects.get_for_object(slmo).order_by("pk").first()
+    client.force_login(user_in("Translator (German)"))
+    version_url = f"/de/admin/skills/skill/{slmo.pk}/history/{older.pk}/"
+
+    history = client.get(f"/de/admin/skills/skill/{slmo.pk}/history/")
+    response = client.get(version_url)
+
+    note = "Nur Redakteure können eine frühere Fassung wiederherstellen."
+    assert note in history.text
+    assert "Choose a date" not in history.text
+    assert response.status_code == 200
+    assert note in response.text
+    assert 'value="Alte Fassung"' in response.text
+    form = re.search(r'<form [^>]*id="skill_form".*?</form>', response.text, re.S)[0]
+    assert 'type="submit"' not in form
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Neue Fassung"
+
+    assert client.post(version_url, open_form(client, version_url)).status_code == 403
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Neue Fassung"
+
+
+def test_history_reads_in_the_readers_language(client, slmo):
+    client.force_login(user_in("Editor", "editor"))
+    url = CHANGE.format(lang="ar", pk=slmo.pk)
+    save(
+        client,
+        url,
+        open_form(client, url),
+        description_ar="وصف جديد",
+        **{"levels-3-description_ar": "نص جديد"},
+    )
+    history = f"/{{lang}}/admin/skills/skill/{slmo.pk}/history/"
+
+    german = client.get(history.format(lang="de")).text
+    english = client.get(history.format(lang="en")).text
+
+    assert "Beschreibung [ar] geändert." in german
+    assert "Beschreibung [ar] für Fähigkeitsebene „SLMO 4“ geändert." in german
+    assert "تم" not in german
+    assert "Changed Description [ar]." in english
+    assert "Changed Description [ar] for skill level “SLMO 4”." in english
+    # The admin's recent actions name the skill in the reader's language too.
+    index = client.get("/de/admin/").text
+    assert "Service-Level-Management (SLMO)" in index
+    assert "إدارة مستوى الخدمة" not in index

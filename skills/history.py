@@ -1,0 +1,56 @@
+"""Change messages stored language-neutral, rendered in each reader's language.
+
+Django stores a change as JSON naming each field by its label with translations off:
+"Description [ar]", English verbose name and language code (modeltranslation's label). Django's
+own rendering translates the sentence but not such a label; this renders both.
+"""
+
+import functools
+import json
+import re
+
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
+from django.utils import translation
+from django.utils.text import capfirst
+
+TRANSLATION_LABEL = re.compile(r"(?P<label>.+) \[(?P<language>[a-z-]+)\]")
+
+
+@functools.cache
+def verbose_names():
+    """{"Description": _("description"), …}: each content field's stored label, with the
+    translatable name it was made from."""
+    fields = [
+        field
+        for model in apps.get_app_config("skills").get_models()
+        for field in model._meta.concrete_fields
+    ]
+    with translation.override(None):
+        return {str(capfirst(field.verbose_name)): field.verbose_name for field in fields}
+
+
+def field_label(stored):
+    """A stored field label in the active language: "Description [ar]" → "Beschreibung [ar]"."""
+    match = TRANSLATION_LABEL.fullmatch(stored)
+    label, language = match.groups() if match else (stored, None)
+    verbose_name = verbose_names().get(label)
+    if verbose_name is None:
+        return stored
+    translated = capfirst(verbose_name)
+    return f"{translated} [{language}]" if language else translated
+
+
+def describe_change(message):
+    """A LogEntry's or a revision's stored change message, in the active language."""
+    try:
+        changes = json.loads(message)
+    except ValueError:
+        return message  # written as text (an import, a revert, an older save)
+    if not isinstance(changes, list):
+        return message
+    for change in changes:
+        for details in change.values():
+            if "fields" in details:
+                details["fields"] = [field_label(label) for label in details["fields"]]
+    return LogEntry(change_message=json.dumps(changes)).get_change_message()
