@@ -25,6 +25,7 @@ from modeltranslation.utils import build_localized_fieldname
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from . import history
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES, editable_languages, may_edit_structure
 from .translation_status import missing_in, translation_status
@@ -193,6 +194,30 @@ class SkillForm(GuardedContentForm):
     followed = ("levels",)
 
 
+def reading_a_version(request):
+    """Whether a translator is reading an earlier version: it may be read and copied, not
+    restored (its page is reversion's revert form)."""
+    match = request.resolver_match
+    return (
+        not may_edit_structure(request.user)
+        and match is not None
+        and (match.url_name or "").endswith("_revision")
+    )
+
+
+def read_only(form_class):
+    """`form_class` with every field disabled: shown with its language and direction, as
+    inputs are, and never taken from what is posted."""
+
+    class ReadOnly(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            for field in self.fields.values():
+                field.disabled = True
+
+    return ReadOnly
+
+
 class LanguageRolesMixin:
     """Fields of languages the user may not change are read-only; so are codes, categories and
     defined levels, adding and deleting, unless the user edits the source.
@@ -226,6 +251,16 @@ class LanguageRolesMixin:
         if not may_edit_structure(request.user):
             locked += self.structure_fields()
         return [*super().get_readonly_fields(request, obj), *locked]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        return read_only(form) if reading_a_version(request) else form
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if reading_a_version(request):
+            formset.form = read_only(formset.form)
+        return formset
 
     def get_fieldsets(self, request, obj=None):
         if may_edit_structure(request.user):
@@ -316,7 +351,18 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
         if not may_revert and request.method != "GET":
             raise PermissionDenied
         context = {"may_revert": may_revert, **(extra_context or {})}
-        return super().revision_view(request, object_id, version_id, context)
+        response = super().revision_view(request, object_id, version_id, context)
+        if request.method == "POST" and response.status_code == 302:
+            self.with_neutral_revert_comment(object_id, version_id)
+        return response
+
+    def with_neutral_revert_comment(self, object_id, version_id):
+        """reversion words a revert's comment in the editor's language; store it neutral, as
+        saves are, for each reader's admin to word in theirs (history.py)."""
+        reverted_to = Version.objects.get(pk=version_id).revision.date_created
+        latest = Version.objects.get_for_object_reference(self.model, object_id).first()
+        latest.revision.comment = history.reverted_comment(reverted_to)
+        latest.revision.save(update_fields=["comment"])
 
     def recover_view(self, request, version_id, extra_context=None):
         if not may_edit_structure(request.user):

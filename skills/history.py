@@ -8,11 +8,14 @@ own rendering translates the sentence but not such a label; this renders both.
 import functools
 import json
 import re
+from datetime import datetime
 
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.text import capfirst
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
 
 TRANSLATION_LABEL = re.compile(r"(?P<label>.+) \[(?P<language>[a-z-]+)\]")
 
@@ -41,14 +44,24 @@ def field_label(stored):
     return f"{translated} [{language}]" if language else translated
 
 
+def reverted_comment(saved_on):
+    """A revert's comment, language-neutral: the date of the version it restored."""
+    return json.dumps([{"reverted": {"saved_on": saved_on.isoformat()}}])
+
+
 def describe_change(message):
     """A LogEntry's or a revision's stored change message, in the active language."""
     try:
         changes = json.loads(message)
     except ValueError:
-        return message  # written as text (an import, a revert, an older save)
+        return message  # written as text (an import, an older save)
     if not isinstance(changes, list):
         return message
+    if changes and "reverted" in changes[0]:
+        saved_on = datetime.fromisoformat(changes[0]["reverted"]["saved_on"])
+        return gettext("Reverted to previous version, saved on %(datetime)s") % {
+            "datetime": formats.localize(template_localtime(saved_on))
+        }
     for change in changes:
         for details in change.values():
             if "fields" in details:

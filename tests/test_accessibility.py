@@ -1,8 +1,11 @@
 """axe-core finds nothing (WCAG 2.0, 2.1, 2.2 A and AA, and best practices) on any page type
 in any language, nor on the admin's change form."""
 
+import io
+
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.test import Client
 
 from skills.models import Skill
@@ -43,11 +46,20 @@ def test_reader_pages(live_content, axe_page, path, lang):
     assert violations(axe_page, live_content.url + path.format(lang=lang)) == []
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_admin_change_form(live_content, axe_page, lang):
-    admin = User.objects.create_superuser("axe", password="pw")
+@pytest.mark.parametrize(
+    ("lang", "group"),
+    [("en", None), ("ar", None), ("de", "Translator (German)"), ("ar", "Translator (Arabic)")],
+)
+def test_admin_change_form(live_content, axe_page, lang, group):
+    """The editor's tabbed form, and a translator's field-by-field one."""
+    if group is None:
+        user = User.objects.create_superuser("axe", password="pw")
+    else:
+        call_command("setup_roles", stdout=io.StringIO())
+        user = User.objects.create_user("axe", password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
     client = Client()
-    client.force_login(admin)
+    client.force_login(user)
     axe_page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
     )

@@ -475,6 +475,10 @@ def test_a_translator_may_read_an_earlier_version_but_not_restore_it(client, adm
     assert 'value="Alte Fassung"' in response.text
     form = re.search(r'<form [^>]*id="skill_form".*?</form>', response.text, re.S)[0]
     assert 'type="submit"' not in form
+    # Read-only, with its language and direction, as every input has.
+    name_de = field_attributes(response.text, "name_de")
+    assert "disabled" in name_de and (name_de["lang"], name_de["dir"]) == ("de", "ltr")
+    assert "disabled" in field_attributes(response.text, "levels-4-description_de")
     assert Skill.objects.get(pk=slmo.pk).name_de == "Neue Fassung"
 
     assert client.post(version_url, open_form(client, version_url)).status_code == 403
@@ -505,3 +509,22 @@ def test_history_reads_in_the_readers_language(client, slmo):
     index = client.get("/de/admin/").text
     assert "Service-Level-Management (SLMO)" in index
     assert "إدارة مستوى الخدمة" not in index
+
+
+def test_a_revert_reads_in_the_readers_language(client, slmo):
+    client.force_login(user_in("Editor", "editor"))
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    save(client, url, open_form(client, url), name_de="Erster Name")
+    save(client, url, open_form(client, url), name_de="Zweiter Name")
+    first = Version.objects.get_for_object(slmo).order_by("pk").first()
+    revert_url = f"/ar/admin/skills/skill/{slmo.pk}/history/{first.pk}/"
+    assert client.post(revert_url, open_form(client, revert_url)).status_code == 302
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Erster Name"
+
+    history = f"/{{lang}}/admin/skills/skill/{slmo.pk}/history/"
+    german = client.get(history.format(lang="de")).text
+    english = client.get(history.format(lang="en")).text
+
+    assert "Auf die frühere Fassung vom" in german
+    assert "Reverted to previous version, saved on" in english
+    assert "أُعيدت" not in german and "أُعيدت" not in english
