@@ -221,7 +221,7 @@ def test_plain_http_is_sent_to_https_and_cookies_stay_on_https(servers):
 def test_health_check_needs_neither_https_nor_a_known_host(servers):
     (port, _), _ = servers
     response = Browser(port).get("/healthz", https=False, headers={"Host": "10.0.0.7:8000"})
-    assert (response.status, response.text) == (200, "ok\n")
+    assert (response.status, response.text) == (200, "ok\ndatabase: ok\ncache: ok\n")
     assert response.headers["Cache-Control"] == "no-store"
 
 
