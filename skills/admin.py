@@ -28,6 +28,7 @@ from reversion.models import Version
 from . import history
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES, editable_languages, may_edit_structure
+from .text_checks import check_characters
 from .translation_status import missing_in, translation_status
 
 admin.site.site_title = _("SFIA administration")
@@ -58,6 +59,8 @@ class SourceText(forms.CharField):
     """Text as the sources hold it: lines broken by LF, none ending in spaces. Browsers send
     a textarea's line breaks as CRLF; normalised here, before `has_changed` compares, a form
     sent back untouched has no changed field, and no CR reaches the pages."""
+
+    default_validators = [check_characters]
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -227,8 +230,12 @@ class LanguageRolesMixin:
     """
 
     # Every multi-line text, in every language, normalised the same way (single-line inputs
-    # are stripped by Django's CharField already, and can't hold a line break).
-    formfield_overrides = {models.TextField: {"form_class": SourceText}}
+    # are stripped by Django's CharField already, and can't hold a line break); every text
+    # checked for characters the pages must not carry.
+    formfield_overrides = {
+        models.TextField: {"form_class": SourceText},
+        models.CharField: {"validators": [check_characters]},
+    }
 
     def structure_fields(self):
         """Codes, categories, level numbers…: what isn't text in some language."""

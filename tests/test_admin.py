@@ -528,3 +528,44 @@ def test_a_revert_reads_in_the_readers_language(client, slmo):
     assert "Auf die frühere Fassung vom" in german
     assert "Reverted to previous version, saved on" in english
     assert "أُعيدت" not in german and "أُعيدت" not in english
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "message"),
+    [
+        (
+            "Name\u202e gnikcaH",
+            "name_de",
+            "Zeile 1, Spalte 5: Dieses Richtungszeichen (U+202E RIGHT-TO-LEFT OVERRIDE) wird in "
+            "seiner Zeile nicht geschlossen",
+        ),
+        (
+            "Erste Zeile\r\nzweite\x1b[31m Zeile",
+            "description_de",
+            "Zeile 2, Spalte 7: Ein Steuerzeichen (U+001B) kann nicht gespeichert werden.",
+        ),
+        ("Text\x00mit NUL", "description_de", "Nullzeichen sind nicht erlaubt."),
+        ("N" * 201, "name_de", "höchstens 200 Zeichen"),
+    ],
+)
+def test_what_the_database_or_the_page_cannot_take_is_refused_in_the_admin(
+    client, slmo, typed, field, message
+):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    before = content_snapshot()
+
+    response = save(client, url, open_form(client, url), **{field: typed})
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert content_snapshot() == before
+
+
+def test_balanced_direction_controls_and_marks_are_kept_in_the_admin(client, slmo):
+    client.force_login(user_in("Translator (Arabic)"))
+    url = CHANGE.format(lang="ar", pk=slmo.pk)
+    name = "إدارة \u2066SLMO\u2069 مستوى\u200f الخدمة"
+
+    assert save(client, url, open_form(client, url), name_ar=name).status_code == 302
+    assert Skill.objects.get(pk=slmo.pk).name_ar == name
