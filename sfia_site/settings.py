@@ -220,9 +220,18 @@ STORAGES = {
 # Security. Outside debug: HTTPS only (DJANGO_SECURE_SSL_REDIRECT=0 and
 # DJANGO_SECURE_COOKIES=0 for a plain-HTTP local run), HSTS, and cookies that stay on HTTPS.
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-if env_flag("DJANGO_BEHIND_HTTPS_PROXY", False):
-    # The proxy terminates TLS and says so; trust it only where a proxy strips the header.
+# A reverse proxy in front terminates TLS and says so in X-Forwarded-Proto. Without one, a
+# client could send that header itself: neither Django nor gunicorn (gunicorn.conf.py reads
+# this setting) believes it then.
+SFIA_BEHIND_HTTPS_PROXY = env_flag("DJANGO_BEHIND_HTTPS_PROXY", False)
+if SFIA_BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front append the address they were reached from to X-Forwarded-For:
+# the login throttle takes the client's address from there. Without a
+# proxy, from the connection only, since a client can send any X-Forwarded-For.
+SFIA_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1" if SFIA_BEHIND_HTTPS_PROXY else "0")
+)
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", 365 * 24 * 3600))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Preloading binds the whole domain and its subdomains to HTTPS in browsers for good: the
