@@ -42,6 +42,7 @@ def test_a_guesser_at_the_admins_address_locks_the_admin_out_for_a_quarter_hour_
     locked = log_in(client, "admin", "wrong")
     assert locked.status_code == 429
     assert "Too many failed logins" in locked.content.decode()
+    assert "paused for a quarter of an hour" in locked.content.decode()
     # The right password is refused too: otherwise guessing on would find it.
     assert log_in(client, "admin", PASSWORD).status_code == 429
 
