@@ -8,9 +8,10 @@ while an operator's monitor should alert on "cache: unavailable".
 
 import logging
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,19 @@ def cache_state():
     return "ok"
 
 
+def health_response():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        logger.exception("health check: the database does not answer")
+        return HttpResponse(f"database unavailable\ncache: {cache_state()}\n", status=503)
+    return HttpResponse(f"ok\ndatabase: ok\ncache: {cache_state()}\n")
+
+
 class HealthCheckMiddleware:
     path = "/healthz"
+    methods = ("GET", "HEAD")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -32,14 +44,17 @@ class HealthCheckMiddleware:
     def __call__(self, request):
         if request.path_info != self.path:
             return self.get_response(request)
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
-        except DatabaseError:
-            logger.exception("health check: the database does not answer")
-            response = HttpResponse(f"database unavailable\ncache: {cache_state()}\n", status=503)
+        if request.method not in self.methods:
+            response = HttpResponseNotAllowed(self.methods)
         else:
-            response = HttpResponse(f"ok\ndatabase: ok\ncache: {cache_state()}\n")
+            response = health_response()
+            if request.method == "HEAD":
+                response.content = b""
         response["Content-Type"] = "text/plain; charset=utf-8"
         response["Cache-Control"] = "no-store"
+        # The answer never passes the security and clickjacking middleware (it sits before
+        # them), so it carries their headers itself.
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Referrer-Policy"] = settings.SECURE_REFERRER_POLICY
+        response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
         return response

@@ -229,9 +229,18 @@ STORAGES = {
 # Security. Outside debug: HTTPS only (DJANGO_SECURE_SSL_REDIRECT=0 and
 # DJANGO_SECURE_COOKIES=0 for a plain-HTTP local run), HSTS, and cookies that stay on HTTPS.
 SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
-if env_flag("DJANGO_BEHIND_HTTPS_PROXY", False):
-    # The proxy terminates TLS and says so; trust it only where a proxy strips the header.
+# A reverse proxy in front terminates TLS and says so in X-Forwarded-Proto. Without one, a
+# client could send that header itself: neither Django nor gunicorn (gunicorn.conf.py reads
+# this setting) believes it then.
+SFIA_BEHIND_HTTPS_PROXY = env_flag("DJANGO_BEHIND_HTTPS_PROXY", False)
+if SFIA_BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# How many proxies in front append the address they were reached from to X-Forwarded-For:
+# the login throttle takes the client's address from there (sfia_site/logins.py). Without a
+# proxy, from the connection only, since a client can send any X-Forwarded-For.
+SFIA_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1" if SFIA_BEHIND_HTTPS_PROXY else "0")
+)
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("DJANGO_HSTS_SECONDS", 365 * 24 * 3600))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Preloading binds the whole domain and its subdomains to HTTPS in browsers for good: the
@@ -263,11 +272,28 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin logins: five failures for a username from one address lock it for an hour.
+# Admin logins (django-axes, with sfia_site/logins.py). Five failures for a username from
+# one address lock that username there, and twenty from one address across usernames lock
+# the address, for a quarter of an hour. Only a password guesser's own address is counted:
+# behind a proxy, the client's address it forwards (SFIA_TRUSTED_PROXY_COUNT), never the
+# proxy's, which every user shares.
+#
+# A lock refuses the right password too: if it didn't, the guesser would go on guessing and
+# learn the password from the one answer that differs, so the limit would limit nothing. So
+# someone who shares the admin's address and guesses at the admin's username does lock the
+# admin out, but only briefly: the quarter of an hour counts from the failure that locked,
+# and failures during a lock neither count nor extend it, so the admin signs in once it
+# ends however long the guesser keeps trying (who then gets five guesses a quarter of an
+# hour). A successful login clears nothing: it would clear its address's failures for every
+# username, so one known account would let its holder guess at all the others.
+AXES_HANDLER = "sfia_site.logins.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "sfia_site.logins.client_address"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(hours=1)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+SFIA_LOGIN_ADDRESS_FAILURE_LIMIT = 20
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 # Where the source texts live; build_fixtures reads them, the fixture is written beside them.

@@ -34,3 +34,5 @@ urlpatterns += i18n_patterns(
     path("", include("skills.urls")),
     prefix_default_language=True,
 )
+
+handler400 = "sfia_site.errors.bad_request"

@@ -17,6 +17,29 @@ def test_healthy_when_the_database_answers(client):
     assert (response.status_code, response.content) == (200, b"ok\ndatabase: ok\ncache: ok\n")
 
 
+def test_head_answers_as_get_without_a_body(client):
+    response = client.head("/healthz")
+    assert (response.status_code, response.content) == (200, b"")
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch", "options", "trace"])
+def test_only_get_and_head(client, method):
+    response = getattr(client, method)("/healthz")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("method", ["get", "delete"])
+def test_the_security_headers_the_middleware_after_it_would_add(client, method):
+    response = getattr(client, method)("/healthz")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
 def test_503_when_the_database_does_not(client, monkeypatch, caplog):
     def refuse(*args, **kwargs):
         raise OperationalError("connection refused")

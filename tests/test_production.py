@@ -77,38 +77,62 @@ def production_env(tmp_path_factory):
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def start_gunicorn(env, log_path):
+    """A gunicorn server on a free port, up and answering /healthz: (port, process, log)."""
+    port = free_port()
+    log = open(log_path, "w")  # noqa: SIM115 (closed by stop_gunicorn)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "sfia_site.wsgi", "--bind", f"127.0.0.1:{port}"],
+        cwd=BASE_DIR,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    return port, process, log
+
+
+def wait_until_up(port, process, log_path):
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if Browser(port).get("/healthz", https=False).status == 200:
+                return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"gunicorn did not start:\n{log_path.read_text()}")
+        time.sleep(0.2)
+
+
+def stop_gunicorn(process, log):
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
 @pytest.fixture(scope="module")
 def servers(production_env, tmp_path_factory):
     """Two gunicorn servers on two ports, same database, same Redis; each one's log file."""
     logs = tmp_path_factory.mktemp("logs")
-    started = []
-    for index in range(2):
-        port = free_port()
-        log = open(logs / f"server-{index}.log", "w")  # noqa: SIM115 (closed at teardown)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "sfia_site.wsgi", "--bind", f"127.0.0.1:{port}"],
-            cwd=BASE_DIR,
-            env={**production_env, "GUNICORN_WORKERS": "2"},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        started.append((port, process, log, logs / f"server-{index}.log"))
-    for port, process, _, path in started:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if Browser(port).get("/healthz", https=False).status == 200:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"gunicorn did not start:\n{path.read_text()}")
-            time.sleep(0.2)
-    yield [(port, path) for port, _, _, path in started]
-    for _, process, log, _ in started:
-        process.terminate()
-        process.wait(timeout=10)
-        log.close()
+    paths = [logs / f"server-{index}.log" for index in range(2)]
+    started = [start_gunicorn({**production_env, "GUNICORN_WORKERS": "2"}, path) for path in paths]
+    for (port, process, _), path in zip(started, paths, strict=True):
+        wait_until_up(port, process, path)
+    yield [(port, path) for (port, _, _), path in zip(started, paths, strict=True)]
+    for _, process, log in started:
+        stop_gunicorn(process, log)
+
+
+@pytest.fixture(scope="module")
+def plain_http_server(production_env, tmp_path_factory):
+    """One gunicorn server run over plain HTTP with no proxy in front (as a local run is)."""
+    env = {key: value for key, value in production_env.items() if "PROXY" not in key}
+    env.update(DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECURE_COOKIES="0", GUNICORN_WORKERS="1")
+    path = tmp_path_factory.mktemp("logs") / "plain-http.log"
+    port, process, log = start_gunicorn(env, path)
+    wait_until_up(port, process, path)
+    yield port
+    stop_gunicorn(process, log)
 
 
 class Response:
@@ -223,6 +247,52 @@ def test_health_check_needs_neither_https_nor_a_known_host(servers):
     response = Browser(port).get("/healthz", https=False, headers={"Host": "10.0.0.7:8000"})
     assert (response.status, response.text) == (200, "ok\ndatabase: ok\ncache: ok\n")
     assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+def test_health_check_answers_get_and_head_only(servers):
+    (port, _), _ = servers
+    head = Browser(port).request("HEAD", "/healthz", https=False)
+    assert (head.status, head.body) == (200, b"")
+    deleted = Browser(port).request("DELETE", "/healthz", https=False)
+    assert deleted.status == 405
+    assert deleted.headers["Allow"] == "GET, HEAD"
+
+
+def test_without_a_proxy_a_forwarded_scheme_is_not_believed(plain_http_server):
+    port = plain_http_server
+    response = Browser(port).get("/en/skills/", https=False, headers={"X-Forwarded-Proto": "https"})
+
+    assert response.status == 200
+    assert f'<link rel="canonical" href="http://127.0.0.1:{port}/en/skills/">' in response.text
+    assert "Strict-Transport-Security" not in response.headers
+
+
+def test_behind_the_proxy_its_scheme_is_believed(servers):
+    (port, _), _ = servers
+    response = Browser(port).get("/en/skills/")
+    assert f'<link rel="canonical" href="https://127.0.0.1:{port}/en/skills/">' in response.text
+
+
+def test_a_bad_host_gets_a_400_with_the_security_headers(servers):
+    (port, _), _ = servers
+    response = Browser(port).get("/en/skills/", headers={"Host": "attacker.example"})
+
+    assert response.status == 400
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_a_cached_page_says_its_length(servers):
+    (port, _), _ = servers
+    reader = Browser(port)
+    for _ in range(3):  # rendered, then from the shared cache, then from the worker's memory
+        response = reader.get("/it/skills/slmo/")
+        assert response.status == 200
+        assert response.headers["Content-Length"] == str(len(response.body))
+        assert "Transfer-Encoding" not in response.headers
 
 
 def test_static_files_are_hashed_compressed_and_cached_for_a_year(servers):

@@ -115,3 +115,34 @@ def test_postgresql_connections_prepare_repeated_queries_unless_told_not_to():
     assert prepared == "{'server_side_binding': True, 'prepare_threshold': 5}"
     assert unprepared in ("{}", "None")
     assert sqlite in ("{}", "None")
+
+
+def test_forwarded_addresses_are_believed_only_from_as_many_proxies_as_there_are():
+    count = "s.SFIA_TRUSTED_PROXY_COUNT"
+    assert settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, count).stdout.strip() == "0"
+    proxy = {"DJANGO_SECRET_KEY": "x", "DJANGO_BEHIND_HTTPS_PROXY": "1"}
+    assert settings_in_subprocess(proxy, count).stdout.strip() == "1"
+    two = {**proxy, "DJANGO_TRUSTED_PROXY_COUNT": "2"}
+    assert settings_in_subprocess(two, count).stdout.strip() == "2"
+
+
+def test_gunicorn_believes_a_forwarded_scheme_only_behind_the_proxy():
+    def gunicorn_settings(env):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import runpy; c = runpy.run_path('gunicorn.conf.py'); "
+                "print(c['secure_scheme_headers'], repr(c['forwarded_allow_ips']))",
+            ],
+            capture_output=True,
+            text=True,
+            env={"PATH": "", "DJANGO_SECRET_KEY": "x", **env},
+            cwd=settings.BASE_DIR,
+        )
+        return result.stdout.strip()
+
+    assert gunicorn_settings({}) == "{} ''"
+    assert gunicorn_settings({"DJANGO_BEHIND_HTTPS_PROXY": "1"}) == (
+        "{'X-FORWARDED-PROTO': 'https'} '127.0.0.1,::1'"
+    )
