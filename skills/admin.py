@@ -210,6 +210,12 @@ class SkillForm(GuardedContentForm):
     followed = ("levels",)
 
 
+def model_fields(instance, form_fields):
+    """The names among `form_fields` that are columns of `instance` (not the edit token)."""
+    columns = {field.name for field in instance._meta.concrete_fields}
+    return [name for name in form_fields if name in columns]
+
+
 def reading_a_version(request):
     """Whether a translator is reading an earlier version: it may be read and copied, not
     restored (its page is reversion's revert form)."""
@@ -333,8 +339,21 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
     # new version and no content-version bump), no LogEntry, no revision.
 
     def save_model(self, request, obj, form, change):
-        if form.has_changed() or not change:
+        if not change:
             super().save_model(request, obj, form, change)
+        elif form.has_changed():
+            # Only what this form changed: a German save never writes an English column,
+            # whatever else happened to the row (GuardedContentForm holds it locked).
+            obj.save(update_fields=model_fields(obj, form.changed_data))
+
+    def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)  # fills changed_objects, new_objects, deleted_objects
+        for obj, changed in formset.changed_objects:
+            obj.save(update_fields=model_fields(obj, changed))
+        for obj in formset.new_objects:
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -569,3 +569,25 @@ def test_balanced_direction_controls_and_marks_are_kept_in_the_admin(client, slm
 
     assert save(client, url, open_form(client, url), name_ar=name).status_code == 302
     assert Skill.objects.get(pk=slmo.pk).name_ar == name
+
+
+def test_a_revert_refuses_to_discard_what_was_saved_after_its_page_was_opened(
+    client, admin_client, slmo
+):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    save(admin_client, url, open_form(admin_client, url), name_de="Alte Fassung")
+    older = Version.objects.get_for_object(slmo).order_by("pk").first()
+    revert_url = f"/de/admin/skills/skill/{slmo.pk}/history/{older.pk}/"
+    revert_form = open_form(admin_client, revert_url)  # the editor reads the old version…
+    client.force_login(user_in("Translator (German)"))
+    translator_url = CHANGE.format(lang="de", pk=slmo.pk)
+    save(client, translator_url, open_form(client, translator_url), name_de="Neueste Fassung")
+
+    response = admin_client.post(revert_url, revert_form)  # …and restores it after that save
+
+    assert response.status_code == 200
+    assert "nachdem Sie es geöffnet hatten. Nichts wurde gespeichert" in response.text
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Neueste Fassung"
+    # Opened afresh, the revert goes through.
+    assert admin_client.post(revert_url, open_form(admin_client, revert_url)).status_code == 302
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Alte Fassung"
