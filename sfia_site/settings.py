@@ -133,6 +133,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite behind a web server (Django 5.1+): a transaction takes the write lock when it
+    # begins, so two saves queue instead of one failing with "database is locked" midway;
+    # a writer waits up to 20 s for it; WAL lets pages be read while someone writes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's, with health checks only on connections idle for a second (see the module).
     DATABASES["default"]["ENGINE"] = "sfia_site.postgresql"

@@ -11,8 +11,9 @@ import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -28,6 +29,7 @@ from reversion.models import Version
 from . import history
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES, editable_languages, may_edit_structure
+from .text_checks import check_characters
 from .translation_status import missing_in, translation_status
 
 admin.site.site_title = _("SFIA administration")
@@ -58,6 +60,8 @@ class SourceText(forms.CharField):
     """Text as the sources hold it: lines broken by LF, none ending in spaces. Browsers send
     a textarea's line breaks as CRLF; normalised here, before `has_changed` compares, a form
     sent back untouched has no changed field, and no CR reaches the pages."""
+
+    default_validators = [check_characters]
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -139,36 +143,48 @@ def columns(queryset):
     return list(queryset.values_list(*(f.attname for f in queryset.model._meta.concrete_fields)))
 
 
+def state_token(instance, followed, lock):
+    """A digest of `instance`'s row and the rows of its `followed` relations (a skill's levels),
+    read under a lock where `lock`: equal digests, equal content."""
+    rows = type(instance).objects.filter(pk=instance.pk)
+    related = [getattr(instance, relation).order_by("pk") for relation in followed]
+    if lock:
+        rows, related = rows.select_for_update(), [rel.select_for_update() for rel in related]
+    state = [columns(rows), *(columns(rel) for rel in related)]
+    return hashlib.sha256(repr(state).encode()).hexdigest()
+
+
 class GuardedContentForm(ContentForm):
     """Refuses to save over a change someone else made after this form was opened.
 
     The form carries a digest of the object as it was when opened (its row and the rows of
-    `followed` relations, e.g. a skill's levels); on save, the digest of the row as it is now,
-    read under a lock, must match. Any writer counts: another editor, import_sources, a revert.
+    `followed` relations, e.g. a skill's levels); on save, the digest of the rows as they are
+    now, read under a lock held until the save commits, must match. Any writer counts: another
+    editor, import_sources (which locks the same rows), a revert.
+
+    A revert's form shows the version, not the object as it is: `state_token`, where the view
+    sets it, is the digest of the object as it really is (read before the version was put in
+    its place), and stands in for reading it.
     """
 
     followed = ()
+    state_token = None
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["edit_token"].initial = self.current_token(lock=False)
+            self.fields["edit_token"].initial = self.state_token or self.current_token(lock=False)
 
     def current_token(self, lock):
-        rows = type(self.instance).objects.filter(pk=self.instance.pk)
-        if lock:
-            rows = rows.select_for_update()
-        state = [columns(rows)]
-        for relation in self.followed:
-            state.append(columns(getattr(self.instance, relation).order_by("pk")))
-        return hashlib.sha256(repr(state).encode()).hexdigest()
+        return state_token(self.instance, self.followed, lock)
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk is not None and cleaned.get("edit_token") != self.current_token(
-            lock=True
-        ):
+        if self.instance.pk is None:
+            return cleaned
+        current = self.state_token or self.current_token(lock=True)
+        if cleaned.get("edit_token") != current:
             raise ValidationError(self.stale_message(), code="stale")
         return cleaned
 
@@ -192,6 +208,12 @@ class GuardedContentForm(ContentForm):
 
 class SkillForm(GuardedContentForm):
     followed = ("levels",)
+
+
+def model_fields(instance, form_fields):
+    """The names among `form_fields` that are columns of `instance` (not the edit token)."""
+    columns = {field.name for field in instance._meta.concrete_fields}
+    return [name for name in form_fields if name in columns]
 
 
 def reading_a_version(request):
@@ -227,8 +249,12 @@ class LanguageRolesMixin:
     """
 
     # Every multi-line text, in every language, normalised the same way (single-line inputs
-    # are stripped by Django's CharField already, and can't hold a line break).
-    formfield_overrides = {models.TextField: {"form_class": SourceText}}
+    # are stripped by Django's CharField already, and can't hold a line break); every text
+    # checked for characters the pages must not carry.
+    formfield_overrides = {
+        models.TextField: {"form_class": SourceText},
+        models.CharField: {"validators": [check_characters]},
+    }
 
     def structure_fields(self):
         """Codes, categories, level numbers…: what isn't text in some language."""
@@ -313,8 +339,21 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
     # new version and no content-version bump), no LogEntry, no revision.
 
     def save_model(self, request, obj, form, change):
-        if form.has_changed() or not change:
+        if not change:
             super().save_model(request, obj, form, change)
+        elif form.has_changed():
+            # Only what this form changed: a German save never writes an English column,
+            # whatever else happened to the row (GuardedContentForm holds it locked).
+            obj.save(update_fields=model_fields(obj, form.changed_data))
+
+    def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)  # fills changed_objects, new_objects, deleted_objects
+        for obj, changed in formset.changed_objects:
+            obj.save(update_fields=model_fields(obj, changed))
+        for obj in formset.new_objects:
+            obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -351,10 +390,22 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
         if not may_revert and request.method != "GET":
             raise PermissionDenied
         context = {"may_revert": may_revert, **(extra_context or {})}
-        response = super().revision_view(request, object_id, version_id, context)
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            # The object as it is, before reversion puts the version in its place: what the
+            # editor is shown a digest of, and what a revert must find unchanged (GuardedForm).
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None:
+                followed = getattr(self.form, "followed", ())
+                request.state_token = state_token(obj, followed, lock=request.method == "POST")
+            response = super().revision_view(request, object_id, version_id, context)
         if request.method == "POST" and response.status_code == 302:
             self.with_neutral_revert_comment(object_id, version_id)
         return response
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        token = getattr(request, "state_token", None)
+        return type(form.__name__, (form,), {"state_token": token}) if token else form
 
     def with_neutral_revert_comment(self, object_id, version_id):
         """reversion words a revert's comment in the editor's language; store it neutral, as

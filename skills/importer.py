@@ -113,12 +113,19 @@ def import_sources(sources, framework, *, framework_file, overwrite_edits=False)
     subcategories = {
         (sub.category.slug, sub.slug): sub for sub in Subcategory.objects.select_related("category")
     }
+    # Every row it may change is read under a lock held until the import commits, skill rows
+    # before their levels as the admin takes them: an admin save waits for the import, or
+    # the import for the save, and whichever comes second reads what the first wrote.
+    codes = [source.code for source in sources]
     existing = {
         skill.code: skill
-        for skill in Skill.objects.filter(
-            code__in=[source.code for source in sources]
-        ).prefetch_related("levels")
+        for skill in Skill.objects.select_for_update().filter(code__in=codes).order_by("pk")
     }
+    levels_of = defaultdict(dict)
+    for level in (
+        SkillLevel.objects.select_for_update().filter(skill__code__in=codes).order_by("pk")
+    ):
+        levels_of[level.skill_id][level.level_id] = level
     for source in sources:
         content = skill_content(source, framework)
         skill = existing.get(source.code)
@@ -130,10 +137,8 @@ def import_sources(sources, framework, *, framework_file, overwrite_edits=False)
         changed = merge.apply(skill, fields, source_location(source, None), changes.added)
         if changed:
             changes.record("skill", before, changed)
-            skill.save()
-        levels = (
-            {level.level_id: level for level in skill.levels.all()} if not changes.added else {}
-        )
+            save_fields(skill, changed, changes.added)
+        levels = levels_of[skill.pk]
         for number in LEVEL_NUMBERS:
             level = levels.get(number)
             adding = level is None
@@ -143,13 +148,19 @@ def import_sources(sources, framework, *, framework_file, overwrite_edits=False)
             changed = merge.apply(level, fields, source_location(source, number), adding)
             if changed or adding:
                 changes.record(f"level {number}", before, changed)
-                level.save()
+                save_fields(level, changed, adding)
         if changes.changes:
             reversion.add_to_revision(skill)  # its history shows a change to its levels too
         report.skills.append(changes)
     merge.record()
     report.kept = merge.kept
     return report
+
+
+def save_fields(instance, changed, adding):
+    """Save a new row whole, an existing one only in the fields the import changed: a
+    translator's save of another field in between is not written over."""
+    instance.save(update_fields=None if adding else changed)
 
 
 def source_location(source, level_number):
@@ -185,11 +196,12 @@ def _import_framework(framework, framework_file, merge, report):
             label = f"{what} {base.replace('_', ' ')}"
             return f"{framework_file}: {label}{f' [{language}]' if language else ''}"
 
-        if merge.apply(instance, fields, where, adding) or adding:
-            instance.save()
+        changed = merge.apply(instance, fields, where, adding)
+        if changed or adding:
+            save_fields(instance, changed, adding)
             report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
 
-    levels = ResponsibilityLevel.objects.in_bulk()
+    levels = ResponsibilityLevel.objects.select_for_update().in_bulk()
     for level in framework.levels:
         instance = levels.get(level.number)
         save(
@@ -199,8 +211,10 @@ def _import_framework(framework, framework_file, merge, report):
             adding=instance is None,
             what=f"level of responsibility {level.number}",
         )
-    categories = Category.objects.in_bulk(field_name="slug")
-    subcategories = {(sub.category_id, sub.slug): sub for sub in Subcategory.objects.all()}
+    categories = Category.objects.select_for_update().in_bulk(field_name="slug")
+    subcategories = {
+        (sub.category_id, sub.slug): sub for sub in Subcategory.objects.select_for_update()
+    }
     for position, category in enumerate(framework.categories, start=1):
         instance = categories.get(category.slug)
         adding = instance is None

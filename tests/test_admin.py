@@ -528,3 +528,66 @@ def test_a_revert_reads_in_the_readers_language(client, slmo):
     assert "Auf die frühere Fassung vom" in german
     assert "Reverted to previous version, saved on" in english
     assert "أُعيدت" not in german and "أُعيدت" not in english
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "message"),
+    [
+        (
+            "Name\u202e gnikcaH",
+            "name_de",
+            "Zeile 1, Spalte 5: Dieses Richtungszeichen (U+202E RIGHT-TO-LEFT OVERRIDE) wird in "
+            "seiner Zeile nicht geschlossen",
+        ),
+        (
+            "Erste Zeile\r\nzweite\x1b[31m Zeile",
+            "description_de",
+            "Zeile 2, Spalte 7: Ein Steuerzeichen (U+001B) kann nicht gespeichert werden.",
+        ),
+        ("Text\x00mit NUL", "description_de", "Nullzeichen sind nicht erlaubt."),
+        ("N" * 201, "name_de", "höchstens 200 Zeichen"),
+    ],
+)
+def test_what_the_database_or_the_page_cannot_take_is_refused_in_the_admin(
+    client, slmo, typed, field, message
+):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    before = content_snapshot()
+
+    response = save(client, url, open_form(client, url), **{field: typed})
+
+    assert response.status_code == 200
+    assert message in response.text
+    assert content_snapshot() == before
+
+
+def test_balanced_direction_controls_and_marks_are_kept_in_the_admin(client, slmo):
+    client.force_login(user_in("Translator (Arabic)"))
+    url = CHANGE.format(lang="ar", pk=slmo.pk)
+    name = "إدارة \u2066SLMO\u2069 مستوى\u200f الخدمة"
+
+    assert save(client, url, open_form(client, url), name_ar=name).status_code == 302
+    assert Skill.objects.get(pk=slmo.pk).name_ar == name
+
+
+def test_a_revert_refuses_to_discard_what_was_saved_after_its_page_was_opened(
+    client, admin_client, slmo
+):
+    url = CHANGE.format(lang="en", pk=slmo.pk)
+    save(admin_client, url, open_form(admin_client, url), name_de="Alte Fassung")
+    older = Version.objects.get_for_object(slmo).order_by("pk").first()
+    revert_url = f"/de/admin/skills/skill/{slmo.pk}/history/{older.pk}/"
+    revert_form = open_form(admin_client, revert_url)  # the editor reads the old version…
+    client.force_login(user_in("Translator (German)"))
+    translator_url = CHANGE.format(lang="de", pk=slmo.pk)
+    save(client, translator_url, open_form(client, translator_url), name_de="Neueste Fassung")
+
+    response = admin_client.post(revert_url, revert_form)  # …and restores it after that save
+
+    assert response.status_code == 200
+    assert "nachdem Sie es geöffnet hatten. Nichts wurde gespeichert" in response.text
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Neueste Fassung"
+    # Opened afresh, the revert goes through.
+    assert admin_client.post(revert_url, open_form(admin_client, revert_url)).status_code == 302
+    assert Skill.objects.get(pk=slmo.pk).name_de == "Alte Fassung"

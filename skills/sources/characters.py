@@ -4,6 +4,7 @@ them on every page (display spoofing). Bidi marks (LRM, RLM, ALM), which real Ar
 uses, are fine: they reorder nothing beyond themselves."""
 
 import unicodedata
+from dataclasses import dataclass
 
 # Length limits of the texts that the database stores in bounded columns.
 MAX_NAME_LENGTH = 200
@@ -28,13 +29,34 @@ def named(character):
     return f"U+{ord(character):04X} {name}".rstrip()
 
 
-def character_problem(line):
-    """What is wrong with one line's characters, or None: "a control character (U+0000 …) at
-    column 5"."""
+@dataclass(frozen=True)
+class CharacterProblem:
+    kind: str  # "control", "not open" (a closer with no opener), "left open"
+    column: int
+    character: str
+
+    def describe(self):
+        """In English, for the sources' errors; the admin words it in the editor's language."""
+        if self.kind == "control":
+            return f"has a control character ({named(self.character)}) at column {self.column}"
+        if self.kind == "not open":
+            what = _CLOSERS[self.character]
+            return (
+                f"closes a bidi {what} that is not open ({named(self.character)}) at column "
+                f"{self.column}"
+            )
+        return (
+            f"leaves a bidi control open ({named(self.character)} at column {self.column}): "
+            "each embedding, override or isolate must be closed on its line"
+        )
+
+
+def find_character_problem(line):
+    """The first thing wrong with one line's characters (a CharacterProblem), or None."""
     open_controls = []
     for column, character in enumerate(line, start=1):
         if (character < " " and character != "\t") or character == "\x7f":
-            return f"has a control character ({named(character)}) at column {column}"
+            return CharacterProblem("control", column, character)
         if character in _OPENERS:
             open_controls.append((column, character))
         elif character in _CLOSERS:
@@ -43,17 +65,18 @@ def character_problem(line):
             while kind == "isolate" and open_controls and _OPENERS[open_controls[-1][1]] != kind:
                 open_controls.pop()
             if not open_controls or _OPENERS[open_controls[-1][1]] != kind:
-                return (
-                    f"closes a bidi {kind} that is not open ({named(character)}) at column {column}"
-                )
+                return CharacterProblem("not open", column, character)
             open_controls.pop()
     if open_controls:
-        column, character = open_controls[0]
-        return (
-            f"leaves a bidi control open ({named(character)} at column {column}): each "
-            "embedding, override or isolate must be closed on its line"
-        )
+        return CharacterProblem("left open", *open_controls[0])
     return None
+
+
+def character_problem(line):
+    """What is wrong with one line's characters, in English, or None: "has a control character
+    (U+0000) at column 5"."""
+    problem = find_character_problem(line)
+    return problem.describe() if problem else None
 
 
 def printable(text):
