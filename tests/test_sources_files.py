@@ -119,3 +119,13 @@ def test_the_import_refuses_a_hostile_tree_and_changes_nothing(sources_dir):
     with pytest.raises(CommandError, match="de.txt:1: is a symbolic link"):
         call_command("import_sources", str(sources_dir), stdout=io.StringIO())
     assert content_snapshot() == before
+
+
+def test_a_file_that_is_no_source_text_is_not_quoted(sources_dir, framework):
+    german = sources_dir / "SLMO" / "de.txt"
+    german.write_text("root:x:0:0:root:/root:/bin/bash\nsecret line\n", encoding="utf-8")
+
+    message = refusal(sources_dir, framework)
+
+    assert message.startswith(f"{german}:1: expected the skill's name and code")
+    assert "root:x" not in message and "secret" not in message

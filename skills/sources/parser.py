@@ -122,10 +122,11 @@ class _Parser:
     def read_title(self, number, shape):
         title = TITLE.fullmatch(shape)
         if not title:
+            # Not quoted: a file that fails here may be no source text at all.
             raise self.error(
                 number,
-                f"expected the skill's name and code (such as \"Service level management "
-                f'SLMO") on the first line, found "{shape}"',
+                "expected the skill's name and code (such as \"Service level management "
+                'SLMO") on the first line',
             )
         if len(title["name"]) > MAX_NAME_LENGTH:
             raise self.error(
