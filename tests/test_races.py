@@ -58,15 +58,39 @@ def english_only_sources(tmp_path):
 
 
 class Held:
-    """Holds a writer inside its transaction, once it has written, until released."""
+    """Holds the first writer inside its transaction, once it has written, until released:
+    wraps `owner.name`, a step it takes after writing and before committing."""
 
-    def __init__(self):
+    def __init__(self, monkeypatch, owner, name):
         self.inside = threading.Event()
         self.release = threading.Event()
+        step = getattr(owner, name)
 
-    def hold(self):
-        self.inside.set()
-        assert self.release.wait(timeout=30), "never released"
+        def step_and_hold(*args):
+            result = step(*args)
+            if not self.inside.is_set():  # the first writer only
+                self.inside.set()
+                assert self.release.wait(timeout=30), "never released"
+            return result
+
+        monkeypatch.setattr(owner, name, step_and_hold)
+
+    def second_waits_for_first(self, first, second):
+        """Run `first` until it is held, then `second`; whether `second` waited for `first`
+        to commit, and what each returned."""
+        first_thread, first_outcome = in_thread(first)
+        assert self.inside.wait(timeout=30)
+        second_thread, second_outcome = in_thread(second)
+        second_thread.join(REACH_THE_LOCK)
+        waited = second_thread.is_alive()
+        self.release.set()
+        first_thread.join(30)
+        second_thread.join(30)
+        assert "error" not in first_outcome and "error" not in second_outcome, (
+            first_outcome,
+            second_outcome,
+        )
+        return waited, first_outcome["result"], second_outcome["result"]
 
 
 def in_thread(work):
@@ -107,27 +131,15 @@ def test_an_import_during_a_save_waits_for_it_and_keeps_its_german(
 ):
     skill = Skill.objects.get(code="SLMO")
     url, fields = open_form(translator, skill)
-    held = Held()
-    save_model = SkillAdmin.save_model
-
-    def save_and_hold(self, *args):
-        save_model(self, *args)
-        held.hold()
-
-    monkeypatch.setattr(SkillAdmin, "save_model", save_and_hold)
     fields.update({"name_de": "Dienstgütemanagement", "levels-2-description_de": "Neu."})
-    saving, saved = in_thread(lambda: translator.post(url, fields))
-    assert held.inside.wait(timeout=30)
+    held = Held(monkeypatch, SkillAdmin, "save_model")
 
-    importing, imported = in_thread(lambda: run_import(english_only_sources))
-    importing.join(REACH_THE_LOCK)
-    assert importing.is_alive(), "the import did not wait for the save's lock"
-    held.release.set()
-    saving.join(30)
-    importing.join(30)
+    waited, saved, _ = held.second_waits_for_first(
+        lambda: translator.post(url, fields), lambda: run_import(english_only_sources)
+    )
 
-    assert "error" not in imported and "error" not in saved, (imported, saved)
-    assert saved["result"].status_code == 302
+    assert waited, "the import did not wait for the save's lock"
+    assert saved.status_code == 302
     assert level_3().description_en.startswith(NEW_ENGLISH)  # the import's English
     assert level_3().description_de == "Neu."  # the translator's German, not the old one
     assert Skill.objects.get(code="SLMO").name_de == "Dienstgütemanagement"
@@ -138,27 +150,14 @@ def test_a_save_during_an_import_waits_and_is_refused_as_stale(
 ):
     skill = Skill.objects.get(code="SLMO")
     url, fields = open_form(translator, skill)  # opened before the import
-    held = Held()
-    record = importer.Merge.record
-
-    def record_and_hold(self):
-        record(self)
-        held.hold()
-
-    monkeypatch.setattr(importer.Merge, "record", record_and_hold)
-    importing, imported = in_thread(lambda: run_import(english_only_sources))
-    assert held.inside.wait(timeout=30)
-
     fields.update({"levels-2-description_de": "Meine Änderung."})
-    saving, saved = in_thread(lambda: translator.post(url, fields))
-    saving.join(REACH_THE_LOCK)
-    assert saving.is_alive(), "the save did not wait for the import's lock"
-    held.release.set()
-    importing.join(30)
-    saving.join(30)
+    held = Held(monkeypatch, importer.Merge, "record")
 
-    assert "error" not in imported and "error" not in saved, (imported, saved)
-    response = saved["result"]
+    waited, _, response = held.second_waits_for_first(
+        lambda: run_import(english_only_sources), lambda: translator.post(url, fields)
+    )
+
+    assert waited, "the save did not wait for the import's lock"
     assert response.status_code == 200
     assert "nachdem Sie es geöffnet hatten. Nichts wurde gespeichert" in response.text
     assert level_3().description_en.startswith(NEW_ENGLISH)  # not written back by the save
@@ -186,26 +185,15 @@ def test_two_saves_at_once_one_waits_and_is_refused_never_a_500(translator, monk
     url, fields = open_form(translator, skill)
     other = Client(raise_request_exception=False)
     other.force_login(User.objects.get(username="übersetzer"))
-    held = Held()
-    save_model = SkillAdmin.save_model
+    held = Held(monkeypatch, SkillAdmin, "save_model")
 
-    def save_and_hold(self, *args):
-        save_model(self, *args)
-        if not held.inside.is_set():  # the first save only
-            held.hold()
+    waited, saved, refused = held.second_waits_for_first(
+        lambda: translator.post(url, {**fields, "name_de": "Erster"}),
+        lambda: other.post(url, {**fields, "name_de": "Zweiter"}),
+    )
 
-    monkeypatch.setattr(SkillAdmin, "save_model", save_and_hold)
-    first, first_saved = in_thread(lambda: translator.post(url, {**fields, "name_de": "Erster"}))
-    assert held.inside.wait(timeout=30)
-    second, second_saved = in_thread(lambda: other.post(url, {**fields, "name_de": "Zweiter"}))
-    second.join(REACH_THE_LOCK)
-    assert second.is_alive(), "the second save did not wait for the first"
-    held.release.set()
-    first.join(30)
-    second.join(30)
-
-    assert first_saved["result"].status_code == 302
-    refused = second_saved["result"]
+    assert waited, "the second save did not wait for the first"
+    assert saved.status_code == 302
     assert refused.status_code == 200
     assert "nachdem Sie es geöffnet hatten. Nichts wurde gespeichert" in refused.text
     assert Skill.objects.get(pk=skill.pk).name_de == "Erster"
