@@ -18,7 +18,7 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
-from .links import reverse
+from .links import remembered_reverse
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE
 
@@ -138,7 +138,7 @@ class LevelOfSkill:
     language: str
 
     def get_absolute_url(self):
-        return reverse(
+        return remembered_reverse(
             "skills:skill_level",
             kwargs={"code": self.code, "level": self.number},
             language=self.language,
@@ -162,7 +162,9 @@ class SkillPage:
     language: str
 
     def get_absolute_url(self):
-        return reverse("skills:skill", kwargs={"code": self.code}, language=self.language)
+        return remembered_reverse(
+            "skills:skill", kwargs={"code": self.code}, language=self.language
+        )
 
     @property
     def defined_levels(self):

@@ -39,7 +39,7 @@ def environment(**options):
     env.globals.update(
         _=gettext,
         static=static,
-        reverse=reverse,
+        url=url,
         translated_text=translated_text,
         together=together,
         skills_defined=skills_defined,
@@ -51,10 +51,10 @@ def environment(**options):
     return env
 
 
-def reverse(viewname, *args, **kwargs):
-    """`{{ reverse('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
-    remembered by each process (links.py)."""
-    return links.reverse(viewname, args, kwargs)
+def url(viewname, *args, **kwargs):
+    """`{{ url('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
+    remembered by each process (links.remembered_reverse)."""
+    return links.remembered_reverse(viewname, args, kwargs)
 
 
 def fill(message, **values):
