@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 
 from .content import LANGUAGE_CODES
-from .links import remembered, reverse
+from .links import remembered, remembered_reverse
 
 # The edition of the framework that the content (fixtures/sources/) is, as printed pages name it.
 SFIA_EDITION = "SFIA 9"
@@ -57,7 +57,7 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
                 "dir": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
                 "current": code == current,
                 "url": origin + iri_to_uri(page),
-                "switch_url": f"{reverse('choose_language', args=[code])}?"
+                "switch_url": f"{remembered_reverse('choose_language', args=[code])}?"
                 + urlencode({"next": page}),
             }
         )
@@ -87,11 +87,11 @@ def _path_in(language, view_name, args, kwargs, path, script_prefix):
     with no language of ours gets that language's home page: LocaleMiddleware would have
     redirected it had it a page in any language."""
     if view_name is None:
-        return _with_language_prefix(path, script_prefix, language) or reverse(
+        return _with_language_prefix(path, script_prefix, language) or remembered_reverse(
             "skills:home", language=language
         )
     try:
-        return reverse(view_name, args, kwargs, language=language)
+        return remembered_reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:
         return path
 

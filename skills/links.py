@@ -1,4 +1,10 @@
-"""Reversing URLs, remembered by each process.
+"""Reversing URLs, remembered by each process: `remembered_reverse`.
+
+One rule for which to use: `remembered_reverse` for the links a reader's page renders (its
+templates' `url()`, `get_absolute_url`, reading.py, the page in every language), dozens to
+hundreds a page; Django's own `reverse` everywhere else (a view's redirect, the sitemaps, the
+admin), which reverses an address once a request, or every address once (the sitemaps), and
+would only push the pages' links out of the memory.
 
 A skill page links to some twenty addresses (each level's page, itself in each language),
 and the skill list to 150; Django's `reverse` took a sixth of the time to render them. An
@@ -14,8 +20,7 @@ import functools
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix
-from django.urls import reverse as django_reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language, override
 
 
@@ -40,7 +45,7 @@ def remembered(maxsize):
     return decorate
 
 
-def reverse(viewname, args=(), kwargs=None, language=None):
+def remembered_reverse(viewname, args=(), kwargs=None, language=None):
     """django.urls.reverse, remembered, in `language` (the active one by default).
     NoReverseMatch is raised every time."""
     return _remembered(
@@ -55,7 +60,7 @@ def reverse(viewname, args=(), kwargs=None, language=None):
 @remembered(maxsize=16384)
 def _remembered(viewname, args, kwargs, language, script_prefix):
     with override(language):
-        return django_reverse(viewname, args=args, kwargs=dict(kwargs))
+        return reverse(viewname, args=args, kwargs=dict(kwargs))
 
 
 @receiver(setting_changed)

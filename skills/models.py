@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .links import reverse
+from .links import remembered_reverse
 
 LEVEL_NUMBERS = range(1, 8)
 
@@ -56,7 +56,7 @@ class ResponsibilityLevel(models.Model):
         return f"{self.number} — {self.guiding_phrase}"
 
     def get_absolute_url(self):
-        return reverse("skills:level", kwargs={"level": self.number})
+        return remembered_reverse("skills:level", kwargs={"level": self.number})
 
 
 class CategoryManager(models.Manager):
@@ -177,7 +177,7 @@ class Skill(models.Model):
         return f"{self.name} ({self.code})"
 
     def get_absolute_url(self):
-        return reverse("skills:skill", kwargs={"code": self.code.lower()})
+        return remembered_reverse("skills:skill", kwargs={"code": self.code.lower()})
 
     def natural_key(self):
         return (self.code,)
@@ -244,7 +244,7 @@ class SkillLevel(models.Model):
         return f"{self.skill.code} {self.level_id}"
 
     def get_absolute_url(self):
-        return reverse(
+        return remembered_reverse(
             "skills:skill_level", kwargs={"code": self.skill.code, "level": self.level_id}
         )
 

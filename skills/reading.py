@@ -11,19 +11,16 @@ import functools
 import itertools
 import operator
 from dataclasses import dataclass
-from html import escape
 
 from django.db import connection
-from django.utils.safestring import mark_safe
+from django.template import engines
+from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
-from .links import reverse
+from .links import remembered_reverse
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE
-
-# Texts are escaped with the standard library's `html.escape`, as Django's `escape` does, but
-# without its lazy-string wrapping: these pages escape a few hundred strings each.
 
 
 @dataclass(frozen=True)
@@ -47,12 +44,13 @@ class Translated:
     def inline(self):
         """As HTML inside a heading or a link."""
         if self.fallback:
-            note = escape(gettext("(not yet translated)"))
-            return mark_safe(
-                f'<span class="fallback" lang="en" dir="ltr">{escape(self.text)}</span> '
-                f'<span class="fallback-note">{note}</span>'
+            return format_html(
+                '<span class="fallback" lang="en" dir="ltr">{}</span> '
+                '<span class="fallback-note">{}</span>',
+                escape(self.text),
+                gettext("(not yet translated)"),
             )
-        return mark_safe(escape(self.text))
+        return escape(self.text)
 
     @property
     def paragraphs(self):
@@ -65,20 +63,20 @@ class Translated:
         return self._block(as_list=True)
 
     def _block(self, as_list):
-        body = "".join(_blocks(self.text, as_list)) if self.text else ""
-        return Block(body, self.fallback)
+        return Block(_paragraphs(self.text, as_list), self.fallback)
 
 
 @dataclass(frozen=True)
 class Block:
-    """A text as HTML paragraphs or a list (`body`), marked where English stands in. It renders
-    itself (`{{ text.paragraphs }}`); texts shown one after another are rendered `together`."""
+    """A text as paragraphs, each a (line, None) or a list's (None, items), marked where
+    English stands in. It renders itself (`{{ text.paragraphs }}`); texts shown one after
+    another are rendered `together`."""
 
-    body: str
+    paragraphs: tuple
     fallback: bool
 
     def __html__(self):
-        return together(self)
+        return _text_html([("", self.fallback, self.paragraphs)] if self.paragraphs else [])
 
     __str__ = __html__
 
@@ -86,39 +84,36 @@ class Block:
 def together(*blocks):
     """Blocks shown one after another in one section, as HTML: each run of English standing in
     is one element marked `lang="en"` under one note, so the reader is told once."""
-    parts = []
-    shown = (block for block in blocks if block.body)
-    for fallback, run in itertools.groupby(shown, key=operator.attrgetter("fallback")):
-        body = "".join(block.body for block in run)
-        if fallback:
-            note = escape(gettext("Not yet translated: shown in English."))
-            parts.append(
-                f'<p class="fallback-note">{note}</p>\n'
-                f'<div class="text fallback" lang="en" dir="ltr">{body}\n</div>'
-            )
-        else:
-            parts.append(f'\n<div class="text">{body}\n</div>')
-    return mark_safe("\n".join(parts))
+    shown = (block for block in blocks if block.paragraphs)
+    runs = [
+        ("\n" if index else "", fallback, [part for block in run for part in block.paragraphs])
+        for index, (fallback, run) in enumerate(
+            itertools.groupby(shown, key=operator.attrgetter("fallback"))
+        )
+    ]
+    return _text_html(runs)
 
 
-def _blocks(text, as_list):
-    """Lines → HTML paragraphs and lists: a line starting with "- " is a list item (every line
-    is, `as_list`); consecutive items form one list."""
-    items = []
-    for line in text.split("\n"):
+def _text_html(runs):
+    """Runs of paragraphs as HTML, from the template (includes/_text.html), which escapes every
+    line: (separator, fallback, paragraphs) each."""
+    return engines["jinja2"].env.get_template("includes/_text.html").module.text(runs)
+
+
+def _paragraphs(text, as_list):
+    """Lines → paragraphs: a line, or the items of a list, which each run of lines starting
+    with "- " makes (every line is an item, `as_list`)."""
+    paragraphs, items = [], None
+    for line in text.split("\n") if text else ():
         if as_list or line.startswith("- "):
-            items.append(escape(line if as_list else line[2:]))
-            continue
-        if items:
-            yield _list(items)
-            items = []
-        yield f"\n<p>{escape(line)}</p>"
-    if items:
-        yield _list(items)
-
-
-def _list(items):
-    return "\n<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+            if items is None:
+                items = []
+                paragraphs.append((None, items))
+            items.append(line if as_list else line[2:])
+        else:
+            items = None
+            paragraphs.append((line, None))
+    return tuple(paragraphs)
 
 
 def translated(obj, field, language):
@@ -143,7 +138,7 @@ class LevelOfSkill:
     language: str
 
     def get_absolute_url(self):
-        return reverse(
+        return remembered_reverse(
             "skills:skill_level",
             kwargs={"code": self.code, "level": self.number},
             language=self.language,
@@ -167,7 +162,9 @@ class SkillPage:
     language: str
 
     def get_absolute_url(self):
-        return reverse("skills:skill", kwargs={"code": self.code}, language=self.language)
+        return remembered_reverse(
+            "skills:skill", kwargs={"code": self.code}, language=self.language
+        )
 
     @property
     def defined_levels(self):

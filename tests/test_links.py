@@ -8,7 +8,7 @@ from django.urls import NoReverseMatch, resolve
 from django.urls import reverse as django_reverse
 from django.utils import translation
 
-from skills import context_processors, links
+from skills import context_processors, links, models, reading, sitemaps, views
 from skills.sitemaps import SITEMAPS
 
 
@@ -32,10 +32,10 @@ def page_languages(path, host="testserver", secure=False):
 def test_the_same_address_as_django_gives_in_each_language(language):
     with translation.override(language):
         for _ in range(2):
-            assert links.reverse("skills:skill_level", kwargs={"code": "SLMO", "level": 5}) == (
-                f"/{language}/skills/slmo/5/"
-            )
-            assert links.reverse("choose_language", args=["ru"]) == "/language/ru/"
+            assert links.remembered_reverse(
+                "skills:skill_level", kwargs={"code": "SLMO", "level": 5}
+            ) == (f"/{language}/skills/slmo/5/")
+            assert links.remembered_reverse("choose_language", args=["ru"]) == "/language/ru/"
 
 
 def test_an_address_is_reversed_once(monkeypatch):
@@ -45,33 +45,39 @@ def test_an_address_is_reversed_once(monkeypatch):
         calls.append(args)
         return django_reverse(*args, **kwargs)
 
-    monkeypatch.setattr(links, "django_reverse", counted)
+    monkeypatch.setattr(links, "reverse", counted)
     for _ in range(3):
-        links.reverse("skills:skill", kwargs={"code": "slmo"})
+        links.remembered_reverse("skills:skill", kwargs={"code": "slmo"})
     with translation.override("de"):
-        links.reverse("skills:skill", kwargs={"code": "slmo"})
+        links.remembered_reverse("skills:skill", kwargs={"code": "slmo"})
 
     assert len(calls) == 2  # once in English, once in German
+
+
+def test_reverse_is_djangos_in_every_module_and_the_remembered_one_has_its_own_name():
+    for module in (links, models, reading, context_processors, sitemaps, views):
+        assert getattr(module, "reverse", django_reverse) is django_reverse, module.__name__
+    assert models.Skill(code="SLMO").get_absolute_url() == "/en/skills/slmo/"
 
 
 def test_no_such_address_is_an_error_every_time():
     for _ in range(2):
         with pytest.raises(NoReverseMatch):
-            links.reverse("skills:skill", kwargs={"code": "not a code"})
+            links.remembered_reverse("skills:skill", kwargs={"code": "not a code"})
 
 
 def test_arguments_that_cannot_be_remembered_are_reversed_each_time():
-    assert links.reverse("sitemap", kwargs={"sitemaps": SITEMAPS}) == "/sitemap.xml"
+    assert links.remembered_reverse("sitemap", kwargs={"sitemaps": SITEMAPS}) == "/sitemap.xml"
 
 
 def test_other_url_patterns_forget_what_was_remembered(settings):
-    links.reverse("skills:home")
+    links.remembered_reverse("skills:home")
     assert links._remembered.cache_info().currsize == 1
 
     settings.ROOT_URLCONF = "tests.urls_elsewhere"
 
     assert links._remembered.cache_info().currsize == 0
-    assert links.reverse("skills:home") == "/en/elsewhere/"
+    assert links.remembered_reverse("skills:home") == "/en/elsewhere/"
 
 
 def test_a_page_in_every_language_is_worked_out_once(monkeypatch):

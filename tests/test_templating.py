@@ -59,3 +59,25 @@ def test_regroup_keeps_the_order_of_runs():
 def test_a_missing_variable_is_an_error():
     with pytest.raises(jinja2.UndefinedError):
         render("{{ skil.code }}", skill=None)
+
+
+def test_every_value_in_the_page_languages_is_escaped():
+    # The codes and directions come from the settings and were once written into the markup
+    # unescaped: the templates escape every value, whoever supplies it.
+    hostile = '"><script>alert(1)</script>'
+    language = {"code": hostile, "dir": hostile, "name": hostile, "current": False}
+    language.update(url=hostile, switch_url=hostile)
+    page = JINJA.get_template("base.html").render(
+        {
+            "LANGUAGE_CODE": "en",
+            "LANGUAGE_BIDI": False,
+            "page_languages": [language, {**language, "current": True}],
+            "canonical_url": hostile,
+            "x_default_url": hostile,
+            "SFIA_ATTRIBUTION": {"name": "SFIA Foundation", "url": "https://sfia-online.org/"},
+        }
+    )
+
+    assert "<script" not in page
+    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 15
+    assert '<li><span aria-current="page" lang="&#34;&gt;&lt;script&gt;' in page

@@ -4,12 +4,16 @@ Jinja2, Django's other built-in template backend, compiles a template to Python:
 skill page renders in about three quarters of the time Django's engine took, which the speed
 target needed (docs/performance.md). The templates keep to what `makemessages` reads, so the
 translators' workflow is unchanged: every message is `{{ _("…") }}`, alone at the start of its
-`{{ }}` (gettext: escaped like `{% translate %}`); a message with markup or values adds
+`{{ }}` (gettext: escaped like `{% translate %}`), or `{% set name = _("…") %}` to translate it
+once for a loop; a message with markup or values adds
 `|fill(name=…)`, which trusts the translators' markup and escapes the values, as
 `{% blocktranslate %}` does; plurals are built here (`skills_defined`, `defined_at_levels`,
 `nearest_defined_levels`), since `makemessages` reads no `ngettext` in a template. A message
 written any other way is missed by `makemessages`: the page would show it in English, which
 the tests of every page in every language catch.
+
+All HTML is the templates' (autoescaped), or built with format_html: no value reaches a page
+unescaped.
 """
 
 import itertools
@@ -23,8 +27,7 @@ from markupsafe import Markup
 
 from .. import links
 from ..reading import together, translated
-from .languages import language_alternates, language_switcher
-from .levels import defined_level_links, level_heading, skill_levels
+from .levels import level_heading
 
 
 def environment(**options):
@@ -36,26 +39,22 @@ def environment(**options):
     env.globals.update(
         _=gettext,
         static=static,
-        reverse=reverse,
+        url=url,
         translated_text=translated_text,
         together=together,
         skills_defined=skills_defined,
         defined_at_levels=defined_at_levels,
         nearest_defined_levels=nearest_defined_levels,
         level_heading=level_heading,
-        defined_level_links=defined_level_links,
-        skill_levels=skill_levels,
-        language_alternates=language_alternates,
-        language_switcher=language_switcher,
     )
     env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
     return env
 
 
-def reverse(viewname, *args, **kwargs):
-    """`{{ reverse('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
-    remembered by each process (links.py)."""
-    return links.reverse(viewname, args, kwargs)
+def url(viewname, *args, **kwargs):
+    """`{{ url('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
+    remembered by each process (links.remembered_reverse)."""
+    return links.remembered_reverse(viewname, args, kwargs)
 
 
 def fill(message, **values):
