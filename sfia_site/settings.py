@@ -68,8 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache.py).
     "skills.page_cache.PageCacheMiddleware",
-    # django-csp's, with the policy built once (see the module).
-    "sfia_site.csp.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # needs the language prefix resolved to append slashes correctly).
