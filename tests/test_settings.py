@@ -40,7 +40,7 @@ def test_database_and_hosts_from_the_environment():
         "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'], s.ALLOWED_HOSTS",
     )
     assert result.stdout.strip() == (
-        "sfia_site.postgresql db.internal ['sfia.example.org', 'www.sfia.example.org']"
+        "django.db.backends.postgresql db.internal ['sfia.example.org', 'www.sfia.example.org']"
     )
 
 
