@@ -171,7 +171,11 @@ def cache_from_url(url):
         # Bounded waits: a Redis that hangs must not hang the pages, which then render from
         # the database (skills/page_cache.py).
         options = {"socket_connect_timeout": 1, "socket_timeout": 1}
-        return {"BACKEND": "sfia_site.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": options,
+        }
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")

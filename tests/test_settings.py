@@ -65,7 +65,10 @@ def test_cache_from_the_environment():
         {"DJANGO_SECRET_KEY": "x", "CACHE_URL": "redis://cache.internal:6379/2"},
         "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
     )
-    assert result.stdout.strip() == "sfia_site.cache.RedisCache redis://cache.internal:6379/2"
+    assert (
+        result.stdout.strip()
+        == "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2"
+    )
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.CACHES['default']['BACKEND']")
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "CACHE_URL": "memcached://x"}, "1")
