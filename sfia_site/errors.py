@@ -3,20 +3,19 @@
 Django turns a bad request (a Host outside ALLOWED_HOSTS, above all) into this page inside
 the middleware that met it, SecurityMiddleware or CommonMiddleware, so the response goes back
 only through the middleware before that one: never through the clickjacking middleware, and
-past the Content-Security-Policy one only when it sits outside the raise.
+past the Content-Security-Policy one only when it sits outside the raise. So the page goes
+through django-csp's middleware itself, as a view decorator (which writes no second header
+when the outer one runs too).
 """
 
-from csp.constants import HEADER
-from csp.utils import build_policy
+from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.utils.decorators import decorator_from_middleware
 from django.views import defaults
 
-from .csp import site_policy_headers
 
-
+@decorator_from_middleware(CSPMiddleware)
 def bad_request(request, exception):
     response = defaults.bad_request(request, exception)
-    for header, policy in (site_policy_headers() or {HEADER: build_policy()}).items():
-        response[header] = policy
     response["X-Frame-Options"] = settings.X_FRAME_OPTIONS
     return response

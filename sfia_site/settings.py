@@ -68,8 +68,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache.py).
     "skills.page_cache.PageCacheMiddleware",
-    # django-csp's, with the policy built once (see the module).
-    "sfia_site.csp.CSPMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
     # needs the language prefix resolved to append slashes correctly).
@@ -126,36 +125,43 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+
+def database_from_url(url):
+    """DATABASE_URL: SQLite (the default, in the project) or PostgreSQL."""
+    # A kept connection is health-checked (Django's CONN_HEALTH_CHECKS) before the first query
+    # of each request that reuses it, so one the server dropped while idle is replaced.
+    database = dj_database_url.parse(
+        url,
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite behind a web server (Django 5.1+): a transaction takes the write lock when it
+        # begins, so two saves queue instead of one failing with "database is locked" midway;
+        # a writer waits up to 20 s for it; WAL lets pages be read while someone writes.
+        options.update(
+            transaction_mode="IMMEDIATE",
+            timeout=20,
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        )
+    if database["ENGINE"] == "django.db.backends.postgresql" and env_flag(
+        "DJANGO_DB_PREPARED_STATEMENTS", True
+    ):
+        # psycopg prepares a query the fifth time a connection runs it (its own default, which
+        # Django turns off), and PostgreSQL then skips planning it: that is 40% of the skill
+        # page's one query (docs/performance.md). Preparing needs server-side binding. Turn it
+        # off behind a pooler that can't keep prepared statements (PgBouncer in transaction
+        # mode before 1.21).
+        options.update(server_side_binding=True, prepare_threshold=5)
+    return database
+
+
+DATABASES = {
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # SQLite behind a web server (Django 5.1+): a transaction takes the write lock when it
-    # begins, so two saves queue instead of one failing with "database is locked" midway;
-    # a writer waits up to 20 s for it; WAL lets pages be read while someone writes.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        transaction_mode="IMMEDIATE",
-        timeout=20,
-        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    )
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's, with health checks only on connections idle for a second (see the module).
-    DATABASES["default"]["ENGINE"] = "sfia_site.postgresql"
-if DATABASES["default"]["ENGINE"] == "sfia_site.postgresql" and env_flag(
-    "DJANGO_DB_PREPARED_STATEMENTS", True
-):
-    # psycopg prepares a query the fifth time a connection runs it (its own default, which
-    # Django turns off), and PostgreSQL then skips planning it: that is 40% of the skill
-    # page's one query (docs/performance.md). Preparing needs server-side binding. Turn it
-    # off behind a pooler that can't keep prepared statements (PgBouncer in transaction mode
-    # before 1.21).
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        server_side_binding=True, prepare_threshold=5
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -165,7 +171,11 @@ def cache_from_url(url):
         # Bounded waits: a Redis that hangs must not hang the pages, which then render from
         # the database (skills/page_cache.py).
         options = {"socket_connect_timeout": 1, "socket_timeout": 1}
-        return {"BACKEND": "sfia_site.cache.RedisCache", "LOCATION": url, "OPTIONS": options}
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "OPTIONS": options,
+        }
     if url in ("", "locmem://"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")

@@ -30,7 +30,6 @@ import redis
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.cache import cache as django_cache
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponse
@@ -38,13 +37,13 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from sfia_site.cache import RedisCache
-
 from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
 
 VERSION_CHANNEL = "sfia:content-version"
+# The cache that every process shares, and whose server carries the announcements.
+REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 VERSION_RECHECK_SECONDS = 30
 
 
@@ -118,12 +117,6 @@ def release():
     return digest.hexdigest()[:12], datetime.fromtimestamp(int(newest), UTC)
 
 
-def shared_cache():
-    """The configured cache, where it is shared by every process and can announce changes."""
-    configured = caches["default"]
-    return configured if isinstance(configured, RedisCache) else None
-
-
 class CacheOutage:
     """The shared cache failing is a miss, not an error page: pages render from the database
     while Redis is out of reach. After a failure the cache is left alone for
@@ -160,10 +153,10 @@ CACHE_OUTAGE = CacheOutage()
 
 def content_version():
     """(version, changed_at) of the content."""
-    shared = shared_cache()
-    if shared is None:
+    watch = ContentVersionWatch.for_this_process()
+    if watch is None:
         return read_content_version()
-    return ContentVersionWatch.for_this_process(shared).current()
+    return watch.current()
 
 
 def read_content_version():
@@ -205,9 +198,9 @@ def _bump():
         ContentVersion.objects.create(pk=1, version=2, changed_at=now)
     # This process needn't wait for its own announcement.
     ContentVersionWatch.forget_in_this_process()
-    shared = shared_cache()
-    if shared is not None:
-        CACHE_OUTAGE.call(shared.publish, VERSION_CHANNEL)
+    watch = ContentVersionWatch.for_this_process()
+    if watch is not None:
+        CACHE_OUTAGE.call(watch.announce)
 
 
 class ContentVersionWatch:
@@ -218,6 +211,9 @@ class ContentVersionWatch:
     (a poll: no round trip), so a change announced before a request arrives is never missed.
     A listening thread could not promise that: a request could be served between the thread
     receiving an announcement and acting on it.
+
+    Announcements go through a redis-py client of the watch's own, to the cache's server: the
+    cache API has no publish/subscribe, and Django's backend keeps its client private.
     """
 
     # One for each process (gunicorn forks its workers) and cache.
@@ -225,12 +221,16 @@ class ContentVersionWatch:
     watches_lock = threading.Lock()
 
     @classmethod
-    def for_this_process(cls, shared):
-        key = (os.getpid(), str(settings.CACHES["default"]["LOCATION"]), shared.key_prefix)
+    def for_this_process(cls):
+        """This process's watch, where the cache is Redis; None for a process-local cache."""
+        cache = settings.CACHES["default"]
+        if cache["BACKEND"] != REDIS_CACHE:
+            return None
+        key = (os.getpid(), cache["LOCATION"], cache.get("KEY_PREFIX", ""))
         if key not in cls.watches:
             with cls.watches_lock:
                 if key not in cls.watches:
-                    cls.watches[key] = cls(shared)
+                    cls.watches[key] = cls(*key[1:], options=cache.get("OPTIONS", {}))
         return cls.watches[key]
 
     @classmethod
@@ -239,8 +239,13 @@ class ContentVersionWatch:
             if pid == os.getpid():
                 watch.forget()
 
-    def __init__(self, shared):
-        self.shared = shared
+    def __init__(self, location, key_prefix, options):
+        # The cache's OPTIONS are redis-py's connection options (Django passes them to its
+        # pool), its timeouts included.
+        self.redis = redis.Redis.from_url(location, **options)
+        # Named like the cache's keys, with its prefix, so two sites sharing a Redis server
+        # don't hear each other.
+        self.channel = f"{key_prefix}:{VERSION_CHANNEL}"
         # Threaded workers share the subscription: one request reads it at a time.
         self.lock = threading.Lock()
         self.subscription = None
@@ -262,6 +267,10 @@ class ContentVersionWatch:
     def forget(self):
         with self.lock:
             self.known = None
+
+    def announce(self):
+        """Tells every process that the content changed."""
+        self.redis.publish(self.channel, "")
 
     def quiet(self):
         """Whether the subscription has heard nothing since it was last asked; not if it heard
@@ -285,7 +294,8 @@ class ContentVersionWatch:
             return
         self.subscribe_after = time.monotonic() + 1
         try:
-            subscription = self.shared.subscribe(VERSION_CHANNEL)
+            subscription = self.redis.pubsub()
+            subscription.subscribe(self.channel)
             # Only once Redis confirms the subscription can no announcement be missed.
             if subscription.get_message(timeout=1) is None:
                 subscription.close()

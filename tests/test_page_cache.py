@@ -1,6 +1,7 @@
 """Whole pages from the cache, retired by any content change from any process; conditional
 GET; and the page budgets."""
 
+import ast
 import gzip
 import io
 import os
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -19,7 +21,7 @@ from django.db.models import F
 from sfia_site.settings import cache_from_url
 from skills import page_cache
 from skills.models import ContentVersion, Skill
-from skills.page_cache import ContentVersionWatch, read_content_version, shared_cache
+from skills.page_cache import ContentVersionWatch, read_content_version
 
 from .conftest import SLMO, require_service
 
@@ -149,7 +151,7 @@ def redis_cache(settings):
 
 def listening_watch():
     """This process's watch on the content version, subscribed to its announcements."""
-    watch = ContentVersionWatch.for_this_process(shared_cache())
+    watch = ContentVersionWatch.for_this_process()
     watch.current()
     assert watch.subscription is not None, "never subscribed to the content version"
     return watch
@@ -219,9 +221,40 @@ def test_an_announcement_already_made_is_heard_by_the_very_next_request(cached, 
     kept, _changed_at = watch.current()
     # Another process's change, committed and announced.
     ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
-    shared_cache().publish(page_cache.VERSION_CHANNEL)
+    watch.announce()
 
     assert watch.current()[0] == kept + 1
+
+
+def test_announcements_need_only_djangos_own_redis_backend_as_documented(cached, settings):
+    """A Redis cache configured by hand, as Django documents it, is shared and announces."""
+    require_service("Redis", 6379)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/13",
+        }
+    }
+    watch = listening_watch()
+    kept, _changed_at = watch.current()
+    ContentVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    watch.announce()
+
+    assert watch.current()[0] == kept + 1
+
+
+def test_the_page_cache_imports_nothing_from_the_project_package():
+    tree = ast.parse(Path(page_cache.__file__).read_text())
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+
+    assert "django.conf" in imported  # the check reads the real imports
+    assert not [name for name in imported if name and name.split(".")[0] == "sfia_site"]
 
 
 ANNOUNCE_FROM_ANOTHER_PROCESS = """
@@ -238,7 +271,7 @@ def test_a_process_not_listening_reads_the_version_every_request(
     cached, settings, django_assert_num_queries
 ):
     settings.CACHES = {"default": cache_from_url("redis://127.0.0.1:1/0")}  # nothing there
-    watch = ContentVersionWatch.for_this_process(shared_cache())
+    watch = ContentVersionWatch.for_this_process()
 
     for _ in range(2):
         with django_assert_num_queries(1):

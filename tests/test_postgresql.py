@@ -1,39 +1,24 @@
-"""The PostgreSQL backend checks a kept connection's health only after it has been idle."""
+"""PostgreSQL connections as production configures them: kept between requests, and
+health-checked before reuse, so one the server dropped is replaced, not an error page."""
 
+import psycopg
 import pytest
 from django.db.utils import ConnectionHandler
+
+from sfia_site.settings import database_from_url
 
 from .conftest import require_service
 
 pytestmark = pytest.mark.django_db
 
+SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+
 
 @pytest.fixture
-def connection(monkeypatch):
-    """A kept, health-checked connection to the server's own database, counting its checks."""
+def connection():
+    """A connection to the server's own database, configured as DATABASE_URL configures one."""
     require_service("PostgreSQL", 5432)
-    handler = ConnectionHandler(
-        {
-            "default": {
-                "ENGINE": "sfia_site.postgresql",
-                "NAME": "postgres",
-                "USER": "postgres",
-                "HOST": "127.0.0.1",
-                "PORT": "5432",
-                "CONN_MAX_AGE": 60,
-                "CONN_HEALTH_CHECKS": True,
-            }
-        }
-    )
-    connection = handler["default"]
-    connection.checks = 0
-    checked = connection.is_usable
-
-    def is_usable():
-        connection.checks += 1
-        return checked()
-
-    monkeypatch.setattr(connection, "is_usable", is_usable)
+    connection = ConnectionHandler({"default": database_from_url(SERVER)})["default"]
     yield connection
     connection.close()
 
@@ -48,29 +33,28 @@ def request(connection, sql="SELECT 1"):
         connection.close_if_unusable_or_obsolete()
 
 
-def test_a_connection_that_just_answered_is_used_unchecked(connection):
-    request(connection)  # connects
-    request(connection)
-    request(connection)
-
-    assert connection.checks == 0
+def server_process(connection):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
 
 
-def test_a_connection_idle_for_a_while_is_checked_first(connection):
+def test_a_connection_is_kept_between_requests(connection):
     request(connection)
-    connection.unchecked_after_use = 0  # as if a second had passed
-
-    request(connection)
+    first = server_process(connection)
     request(connection)
 
-    assert connection.checks == 2
+    assert server_process(connection) == first
 
 
-def test_a_request_that_failed_is_followed_by_a_check(connection):
+def test_a_connection_the_server_dropped_right_after_a_request_is_replaced(connection):
+    """As when PostgreSQL restarts, or a pooler or firewall drops the connection, between two
+    requests: however recent the last one, the next request gets a working connection."""
     request(connection)
+    dropped = server_process(connection)
+    with psycopg.connect(SERVER, autocommit=True) as other:
+        other.execute("SELECT pg_terminate_backend(%s)", [dropped])
 
-    with pytest.raises(Exception, match="no_such_table"):
-        request(connection, "SELECT * FROM no_such_table")
+    request(connection)  # no error
 
-    assert connection.checks == 1  # Django's own, at the end of the failed request
-    assert connection.connection is not None  # it answered, so it is kept
+    assert server_process(connection) != dropped

@@ -40,7 +40,7 @@ def test_database_and_hosts_from_the_environment():
         "s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'], s.ALLOWED_HOSTS",
     )
     assert result.stdout.strip() == (
-        "sfia_site.postgresql db.internal ['sfia.example.org', 'www.sfia.example.org']"
+        "django.db.backends.postgresql db.internal ['sfia.example.org', 'www.sfia.example.org']"
     )
 
 
@@ -65,7 +65,10 @@ def test_cache_from_the_environment():
         {"DJANGO_SECRET_KEY": "x", "CACHE_URL": "redis://cache.internal:6379/2"},
         "s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
     )
-    assert result.stdout.strip() == "sfia_site.cache.RedisCache redis://cache.internal:6379/2"
+    assert (
+        result.stdout.strip()
+        == "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2"
+    )
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.CACHES['default']['BACKEND']")
     assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "CACHE_URL": "memcached://x"}, "1")
