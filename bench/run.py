@@ -28,7 +28,8 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 PAGE = "/en/skills/slmo/"
-TARGETS = {"a/c": 0.8, "b/c": 0.3, "rss_mb": 120}
+# As issue 14 set them: the uncached page trades some speed for public APIs only.
+TARGETS = {"a/c": 0.8, "b/c": 0.25, "rss_mb": 120}
 ROUNDS = 3
 
 
