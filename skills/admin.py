@@ -27,6 +27,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from . import history
+from .content import LANGUAGE_CODES
 from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from .roles import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES, editable_languages, may_edit_structure
 from .text_checks import check_characters
@@ -34,9 +35,6 @@ from .translation_status import missing_in, translation_status
 
 admin.site.site_title = _("SFIA administration")
 admin.site.site_header = _("SFIA administration")
-
-
-LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 
 
 def translation_fields(model):

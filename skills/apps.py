@@ -13,12 +13,6 @@ class SkillsConfig(AppConfig):
         from .page_cache import bump_content_version
 
         # Any change to the content, from anywhere, retires every cached page.
-        for model in (
-            models.ResponsibilityLevel,
-            models.Category,
-            models.Subcategory,
-            models.Skill,
-            models.SkillLevel,
-        ):
+        for model in models.CONTENT_MODELS:
             post_save.connect(bump_content_version, sender=model, dispatch_uid=f"bump-{model}")
             post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"bump-d-{model}")

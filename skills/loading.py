@@ -13,9 +13,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from .import_merge import Merge
-from .models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
-
-CONTENT_MODELS = (ResponsibilityLevel, Category, Subcategory, Skill, SkillLevel)
+from .models import CONTENT_MODELS
 
 
 def content_counts():

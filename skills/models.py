@@ -260,6 +260,10 @@ class SkillLevel(models.Model):
     natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]
 
 
+# The framework's content, every model of it, in the order its rows depend on one another.
+CONTENT_MODELS = (ResponsibilityLevel, Category, Subcategory, Skill, SkillLevel)
+
+
 class ImportedValueQuerySet(models.QuerySet):
     def of_model(self, model):
         """{(object key, field): value} for every object of `model`."""

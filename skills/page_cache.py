@@ -13,7 +13,6 @@ the database on every request: one small query. Each process also keeps recent p
 memory, so a hit usually costs nothing but the response.
 """
 
-import functools
 import hashlib
 import logging
 import os
@@ -21,7 +20,7 @@ import threading
 import time
 from collections import OrderedDict
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, partial
 from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlencode
@@ -173,7 +172,7 @@ def bump_content_version(using=None, **kwargs):
     callbacks and leaves the flag set, which only means the next commit's first callback
     bumps, as it would anyway."""
     _pending_bumps.databases.add(using)
-    transaction.on_commit(functools.partial(_bump_if_pending, using), using=using, robust=True)
+    transaction.on_commit(partial(_bump_if_pending, using), using=using, robust=True)
 
 
 class _PendingBumps(threading.local):

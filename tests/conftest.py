@@ -57,10 +57,10 @@ def content_snapshot():
     bare translated field, whose value is undetermined). Equal snapshots: equal content."""
     from modeltranslation.translator import translator
 
-    from skills.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+    from skills.models import CONTENT_MODELS
 
     snapshot = {}
-    for model in (ResponsibilityLevel, Category, Subcategory, Skill, SkillLevel):
+    for model in CONTENT_MODELS:
         bare = set(translator.get_options_for_model(model).fields)
         rows = {}
         for instance in model.objects.all():
