@@ -166,16 +166,22 @@ def save_fields(instance, changed, adding):
 def source_location(source, level_number):
     """Names a skill's field (or a field of its level) for the import's report, with the file
     it comes from: "…/SLMO/de.txt: SLMO level 5 [de]"."""
+    subject = source.code if level_number is None else f"{source.code} level {level_number}"
 
     def where(field_name):
         base, language = split_field(field_name)
         path = source.folder / (f"{language}.txt" if language else FILE_OF_FIELD[base])
-        what = source.code if level_number is None else f"{source.code} level {level_number}"
-        if level_number is None or base != "description":
-            what += f" {FIELD_LABELS.get(base, base.replace('_', ' '))}"
-        return f"{path}: {what}{f' [{language}]' if language else ''}"
+        # A level's one text is the level itself: "SLMO level 5 [de]".
+        named = None if level_number is not None and base == "description" else base
+        return location(path, subject, named, language)
 
     return where
+
+
+def location(path, subject, base, language):
+    """ "PATH: SLMO guidance notes [de]": where a field stands, for the import's report."""
+    label = f"{subject} {FIELD_LABELS.get(base, base.replace('_', ' '))}" if base else subject
+    return f"{path}: {label}{f' [{language}]' if language else ''}"
 
 
 def split_field(field_name):
@@ -192,9 +198,7 @@ FIELD_LABELS = {"subcategory_id": "subcategory", "defined": "defined or not"}
 def _import_framework(framework, framework_file, merge, report):
     def save(instance, fields, kind, adding, what):
         def where(field_name):
-            base, language = split_field(field_name)
-            label = f"{what} {base.replace('_', ' ')}"
-            return f"{framework_file}: {label}{f' [{language}]' if language else ''}"
+            return location(framework_file, what, *split_field(field_name))
 
         changed = merge.apply(instance, fields, where, adding)
         if changed or adding:

@@ -23,17 +23,16 @@ class Command(BaseCommand):
         )
 
     def handle(self, fixture, **options):
-        existing = content_counts()
-        if existing:
-            found = ", ".join(counted(model, count) for model, count in existing.items())
+        loaded = load_content(fixture)
+        if loaded:
             self.stdout.write(
-                f"The database already has content ({found}): nothing loaded. "
-                "To bring changed sources in, run import_sources."
+                f"Loaded {loaded} objects from {project_path(fixture)}, as the first revision."
             )
             return
-        loaded = load_content(fixture)
+        found = ", ".join(counted(model, count) for model, count in content_counts().items())
         self.stdout.write(
-            f"Loaded {loaded} objects from {project_path(fixture)}, as the first revision."
+            f"The database already has content ({found}): nothing loaded. "
+            "To bring changed sources in, run import_sources."
         )
 
 
