@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .links import remembered_reverse
 
+# The sources are checked against the same limits (sources/characters.py).
+from .sources.characters import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+
 LEVEL_NUMBERS = range(1, 8)
 
 
@@ -43,7 +46,7 @@ class ResponsibilityLevel(models.Model):
         primary_key=True,
         validators=[MinValueValidator(1), MaxValueValidator(7)],
     )
-    guiding_phrase = models.CharField(_("guiding phrase"), max_length=100)
+    guiding_phrase = models.CharField(_("guiding phrase"), max_length=MAX_GUIDING_PHRASE_LENGTH)
 
     objects = ResponsibilityLevelQuerySet.as_manager()
 
@@ -65,9 +68,9 @@ class CategoryManager(models.Manager):
 
 
 class Category(models.Model):
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH, unique=True)
     position = models.PositiveSmallIntegerField(_("position"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
 
     objects = CategoryManager()
 
@@ -95,9 +98,9 @@ class Subcategory(models.Model):
         related_name="subcategories",
         verbose_name=_("category"),
     )
-    slug = models.SlugField(_("slug"))
+    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH)
     position = models.PositiveSmallIntegerField(_("position"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
 
     objects = SubcategoryManager()
 
@@ -139,7 +142,7 @@ class Skill(models.Model):
         related_name="skills",
         verbose_name=_("subcategory"),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
     description = models.TextField(_("description"))
     guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
     guidance_notes = models.TextField(

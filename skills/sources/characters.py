@@ -6,7 +6,8 @@ uses, are fine: they reorder nothing beyond themselves."""
 import unicodedata
 from dataclasses import dataclass
 
-# Length limits of the texts that the database stores in bounded columns.
+# Length limits of the texts that the database stores in bounded columns (models.py
+# declares its columns with these).
 MAX_NAME_LENGTH = 200
 MAX_GUIDING_PHRASE_LENGTH = 100
 MAX_SLUG_LENGTH = 50  # a category's address, made from its English name
