@@ -8,7 +8,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
 from skills import views
-from skills.http import read_only
+from skills.http import read_methods_only
 from skills.sitemaps import SITEMAPS
 
 urlpatterns = [
@@ -16,17 +16,17 @@ urlpatterns = [
     # An index of sections, each paged small enough to render quickly at any size.
     path(
         "sitemap.xml",
-        read_only(sitemaps.index),
+        read_methods_only(sitemaps.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        read_only(sitemaps.sitemap),
+        read_methods_only(sitemaps.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
-    path("robots.txt", read_only(views.robots_txt), name="robots_txt"),
+    path("robots.txt", read_methods_only(views.robots_txt), name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(

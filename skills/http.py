@@ -8,7 +8,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
-def read_only(view):
+def read_methods_only(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method in ("GET", "HEAD"):

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import converters, views
-from .http import read_only
+from .http import read_methods_only
 
 register_converter(converters.SkillCodeConverter, "code")
 register_converter(converters.LevelConverter, "level")
@@ -9,10 +9,14 @@ register_converter(converters.LevelConverter, "level")
 app_name = "skills"
 
 urlpatterns = [
-    path("", read_only(views.home), name="home"),
-    path("skills/", read_only(views.skill_list), name="skill_list"),
-    path("skills/<code:code>/", read_only(views.skill_detail), name="skill"),
-    path("skills/<code:code>/<level:level>/", read_only(views.skill_level), name="skill_level"),
-    path("levels/", read_only(views.level_list), name="level_list"),
-    path("levels/<level:level>/", read_only(views.level_detail), name="level"),
+    path("", read_methods_only(views.home), name="home"),
+    path("skills/", read_methods_only(views.skill_list), name="skill_list"),
+    path("skills/<code:code>/", read_methods_only(views.skill_detail), name="skill"),
+    path(
+        "skills/<code:code>/<level:level>/",
+        read_methods_only(views.skill_level),
+        name="skill_level",
+    ),
+    path("levels/", read_methods_only(views.level_list), name="level_list"),
+    path("levels/<level:level>/", read_methods_only(views.level_detail), name="level"),
 ]
