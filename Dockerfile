@@ -34,7 +34,7 @@ WORKDIR /app
 USER app
 EXPOSE 8000
 ENV GUNICORN_WORKERS=2
-# /healthz answers 200 while the database does (no Host or HTTPS needed: see sfia_site/health.py).
+# /healthz answers 200 while the database does (no Host or HTTPS needed: see skills/operations/health.py).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 # gunicorn.conf.py: bind 0.0.0.0:8000, GUNICORN_WORKERS workers, JSON logs on stdout.

@@ -1,5 +1,5 @@
 """gunicorn's settings (read from the working directory): workers from the environment, and
-logs as JSON lines through the same formatter as Django's (sfia_site/log.py)."""
+logs as JSON lines through the same formatter as Django's (skills/operations/log.py)."""
 
 import os
 
@@ -28,7 +28,7 @@ errorlog = "-"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "sfia_site.log.JsonFormatter"}},
+    "formatters": {"json": {"()": "skills.operations.log.JsonFormatter"}},
     "handlers": {
         "stdout": {
             "class": "logging.StreamHandler",

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py            (10 s a measurement; --quick for 3 s)
 
-Builds the 147-skill synthetic corpus (tests/corpus.py) with the real parser and
+Builds the 147-skill synthetic corpus (skills/content/synthetic.py) with the real parser and
 import_sources into a fresh database, timing the import of 15 and of 147 skills. Then starts
 gunicorn with the production settings, twice: with the page cache and without. With wrk it
 measures (a) the skill page, cache warm, (b) the skill page with caching off, and (c) a static
@@ -62,8 +62,8 @@ TIMED_IMPORT = """
 import time, django
 django.setup()
 from django.conf import settings
-from skills.importer import import_sources
-from skills.sources import read_framework, read_sources
+from skills.content.importer import import_sources
+from skills.content.sources import read_framework, read_sources
 started = time.perf_counter()
 framework = read_framework(settings.SFIA_FRAMEWORK_FILE)
 import_sources(
@@ -87,8 +87,8 @@ def timed_import(env, folder):
 
 
 def corpus(workdir, count):
-    from skills.sources import read_framework
-    from tests.corpus import write_corpus
+    from skills.content.sources import read_framework
+    from skills.content.synthetic import write_corpus
 
     folder = workdir / f"corpus-{count}"
     folder.mkdir()

@@ -14,6 +14,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from skills.framework.languages import SITE_LANGUAGES, SOURCE_LANGUAGE
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -58,16 +60,20 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "reversion",
-    "skills",
+    # The site's code, by job (skills/__init__.py says what each does).
+    "skills.framework",
+    "skills.content",
+    "skills.editorial",
+    "skills.page_cache",
 ]
 
 MIDDLEWARE = [
     # First: a load balancer's probe gets its answer before host checks and HTTPS redirects.
-    "sfia_site.health.HealthCheckMiddleware",
+    "skills.operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the session: a cached page costs neither session nor database (skills/page_cache.py).
-    "skills.page_cache.PageCacheMiddleware",
+    # Before the session: a cached page costs neither session nor database (skills/page_cache/).
+    "skills.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (which
@@ -96,16 +102,16 @@ ADMIN_PATH = os.environ.get("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 TEMPLATES = [
     {
         # The reader's pages (templates/jinja2/): Jinja2 renders a skill page in three
-        # quarters of the time Django's engine took (skills/templating/).
+        # quarters of the time Django's engine took (skills/reader/templating/).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates" / "jinja2"],
         "APP_DIRS": False,
         "OPTIONS": {
-            "environment": "skills.templating.environment",
+            "environment": "skills.reader.templating.environment",
             "context_processors": [
                 "django.template.context_processors.i18n",
-                "skills.context_processors.attribution",
-                "skills.context_processors.page_languages",
+                "skills.reader.context.attribution",
+                "skills.reader.page_languages.page_languages",
             ],
         },
     },
@@ -169,7 +175,7 @@ def cache_from_url(url):
     """CACHE_URL: redis://host:port/db (shared by every app server), or local memory."""
     if url.startswith(("redis://", "rediss://", "unix://")):
         # Bounded waits: a Redis that hangs must not hang the pages, which then render from
-        # the database (skills/page_cache.py).
+        # the database (skills/page_cache/).
         options = {"socket_connect_timeout": 1, "socket_timeout": 1}
         return {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -198,14 +204,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Languages: English is the source; every URL carries its language prefix.
-LANGUAGE_CODE = "en"
-LANGUAGES = [
-    ("en", _("English")),
-    ("de", _("German")),
-    ("ru", _("Russian")),
-    ("it", _("Italian")),
-    ("ar", _("Arabic")),
-]
+LANGUAGE_CODE = SOURCE_LANGUAGE
+# The languages are declared once, in skills/framework/languages.py.
+LANGUAGES = [(language.code, _(language.name)) for language in SITE_LANGUAGES]
 # The language switcher remembers the reader's choice for a year.
 LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 LANGUAGE_COOKIE_SAMESITE = "Lax"
@@ -214,8 +215,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
+MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
 # The tabbed admin loads jQuery UI from a Google CDN by default: serve our copy instead, so
 # the admin works offline and under the Content-Security-Policy.
 JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
@@ -231,7 +232,7 @@ STORAGES = {
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
             # WhiteNoise's CompressedManifestStaticFilesStorage, remembering URLs.
-            else "sfia_site.storage.StaticFilesStorage"
+            else "skills.operations.storage.StaticFilesStorage"
         )
     },
 }
@@ -246,7 +247,7 @@ SFIA_BEHIND_HTTPS_PROXY = env_flag("DJANGO_BEHIND_HTTPS_PROXY", False)
 if SFIA_BEHIND_HTTPS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # How many proxies in front append the address they were reached from to X-Forwarded-For:
-# the login throttle takes the client's address from there (sfia_site/logins.py). Without a
+# the login throttle takes the client's address from there (skills/operations/logins.py). Without a
 # proxy, from the connection only, since a client can send any X-Forwarded-For.
 SFIA_TRUSTED_PROXY_COUNT = int(
     os.environ.get("DJANGO_TRUSTED_PROXY_COUNT", "1" if SFIA_BEHIND_HTTPS_PROXY else "0")
@@ -282,7 +283,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Admin logins (django-axes, with sfia_site/logins.py). Five failures for a username from
+# Admin logins (django-axes, with skills/operations/logins.py). Five failures for a username from
 # one address lock that username there, and twenty from one address across usernames lock
 # the address, for a quarter of an hour. Only a password guesser's own address is counted:
 # behind a proxy, the client's address it forwards (SFIA_TRUSTED_PROXY_COUNT), never the
@@ -296,8 +297,8 @@ CONTENT_SECURITY_POLICY = {
 # ends however long the guesser keeps trying (who then gets five guesses a quarter of an
 # hour). A successful login clears nothing: it would clear its address's failures for every
 # username, so one known account would let its holder guess at all the others.
-AXES_HANDLER = "sfia_site.logins.LoginThrottle"
-AXES_CLIENT_IP_CALLABLE = "sfia_site.logins.client_address"
+AXES_HANDLER = "skills.operations.logins.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "skills.operations.logins.client_address"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_FAILURE_LIMIT = 5
 SFIA_LOGIN_ADDRESS_FAILURE_LIMIT = 20
@@ -327,7 +328,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {
-        "json": {"()": "sfia_site.log.JsonFormatter"},
+        "json": {"()": "skills.operations.log.JsonFormatter"},
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},

@@ -7,9 +7,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
-from skills import views
-from skills.http import read_methods_only
-from skills.sitemaps import SITEMAPS
+from skills.reader import views
+from skills.reader.http import read_methods_only
+from skills.reader.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose_language"),
@@ -31,8 +31,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
-    path("", include("skills.urls")),
+    path("", include("skills.reader.urls")),
     prefix_default_language=True,
 )
 
-handler400 = "sfia_site.errors.bad_request"
+handler400 = "skills.operations.errors.bad_request"

@@ -1,0 +1,20 @@
+"""The SFIA site's code, one package a job; each uses only its own modules and those below it
+(tests/test_architecture.py holds them to it).
+
+framework/   the framework's data: the models and their QuerySets, the translated fields
+             (translation.py), the languages and levels, the limits a text is checked
+             against, where each object's page is (links.py). A Django app, label "skills".
+content/     the content pipeline: source texts parsed (sources/), imported with a three-way
+             merge, built into the fixture, loaded into a new database; the synthetic corpus
+             the tests and bench/ use. Commands: build_fixtures, import_sources, load_content.
+reader/      the reader's pages: URLs, views, the skill page read in one query, translated
+             texts with their fallback, the Jinja2 set-up, the page in every language,
+             sitemaps.
+editorial/   the translators' and editors' admin: forms by role, history in each reader's
+             language, translation status. Command: setup_roles.
+page_cache/  whole reader pages from the cache, retired by any content change.
+operations/  running the site: /healthz, log lines, the login throttle, the 400 page, the
+             static files' storage (named in the settings).
+
+From a URL to its code: sfia_site/urls.py → reader/urls.py → reader/views.py.
+"""

@@ -1,5 +1,7 @@
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -7,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from skills.sources import read_framework
+from skills.content.sources import read_framework
 
 SOURCES = Path(settings.SFIA_SOURCES_DIR)
 SLMO = SOURCES / "SLMO"
@@ -26,12 +28,14 @@ def empty_cache():
     """Each test starts with nothing cached: the local-memory cache outlives a test."""
     from django.core.cache import cache
 
-    from skills import page_cache
+    from skills.page_cache.outage import CACHE_OUTAGE
+    from skills.page_cache.store import LOCAL_PAGES
+    from skills.page_cache.watch import ContentVersionWatch
 
     cache.clear()
-    page_cache.LOCAL_PAGES.clear()
-    page_cache.ContentVersionWatch.forget_in_this_process()
-    page_cache.CACHE_OUTAGE = page_cache.CacheOutage()  # no outage carried over, nor its log
+    LOCAL_PAGES.clear()
+    ContentVersionWatch.forget_in_this_process()
+    CACHE_OUTAGE.reset()  # no outage carried over, nor its log
 
 
 @pytest.fixture(scope="session")
@@ -57,7 +61,7 @@ def content_snapshot():
     bare translated field, whose value is undetermined). Equal snapshots: equal content."""
     from modeltranslation.translator import translator
 
-    from skills.models import CONTENT_MODELS
+    from skills.framework.models import CONTENT_MODELS
 
     snapshot = {}
     for model in CONTENT_MODELS:
@@ -97,6 +101,18 @@ CHROMIUM_ARGS = [
 ]
 NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
 BUILD = Path(settings.BASE_DIR) / "build"
+
+
+def manage(env, *args, cwd=settings.BASE_DIR):
+    """`manage.py ARGS` in a process of its own, with `env`; raises if it fails."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=cwd,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
 
 
 def require_tool(path, how):

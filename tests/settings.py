@@ -28,6 +28,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # django-axes announces itself and each reset at INFO; tests don't need to hear it.
 AXES_VERBOSE = False
 
-# Pages are cached only where a test asks for it (test_page_cache.py): elsewhere a test's
+# Pages are cached only where a test asks for it (tests/page_cache/): elsewhere a test's
 # rolled-back transaction never commits, so the content version would never move.
 SFIA_PAGE_CACHE = False

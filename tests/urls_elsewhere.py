@@ -3,4 +3,4 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
-urlpatterns = i18n_patterns(path("elsewhere/", include("skills.urls")))
+urlpatterns = i18n_patterns(path("elsewhere/", include("skills.reader.urls")))

@@ -1,0 +1,85 @@
+"""The content fixture (`fixtures/sfia.json`), built from the sources alone.
+
+Deterministic (same sources, same bytes) and explicit: every translated field is written as
+`<field>_<language>` for every language, null where a language has no text, never as the bare
+field (which loaddata would put in whichever language happens to be active). Rows are keyed
+by natural keys (skill code, category slug…), so loading the fixture over an imported database
+updates it instead of clashing with it.
+"""
+
+import json
+
+from modeltranslation.translator import translator
+
+from skills.content.fields import localized, names, skill_content
+from skills.framework.languages import LANGUAGE_CODES
+from skills.framework.models import Skill, SkillLevel
+
+
+def every_language(model, fields):
+    """`fields` with every translated field of `model` present in every language."""
+    complete = dict(fields)
+    for base in translator.get_options_for_model(model).fields:
+        for language in LANGUAGE_CODES:
+            complete.setdefault(localized(base, language), None)
+    return complete
+
+
+def fixture_rows(sources, framework):
+    rows = []
+    for level in framework.levels:
+        rows.append(
+            {
+                "model": "skills.responsibilitylevel",
+                "pk": level.number,
+                "fields": names("guiding_phrase", level.guiding_phrase),
+            }
+        )
+    for position, category in enumerate(framework.categories, start=1):
+        rows.append(
+            {
+                "model": "skills.category",
+                "fields": {
+                    "slug": category.slug,
+                    "position": position,
+                    **names("name", category.name),
+                },
+            }
+        )
+    for category in framework.categories:
+        for position, subcategory in enumerate(category.subcategories, start=1):
+            rows.append(
+                {
+                    "model": "skills.subcategory",
+                    "fields": {
+                        "category": [category.slug],
+                        "slug": subcategory.slug,
+                        "position": position,
+                        **names("name", subcategory.name),
+                    },
+                }
+            )
+    contents = [skill_content(source, framework) for source in sources]
+    for content in contents:
+        fields = {
+            "code": content.code,
+            "subcategory": [content.category_slug, content.subcategory_slug],
+            **content.fields,
+        }
+        rows.append({"model": "skills.skill", "fields": every_language(Skill, fields)})
+    for content in contents:
+        for number, fields in content.levels.items():
+            rows.append(
+                {
+                    "model": "skills.skilllevel",
+                    "fields": every_language(
+                        SkillLevel, {"skill": [content.code], "level": number, **fields}
+                    ),
+                }
+            )
+    return rows
+
+
+def build_fixture(sources, framework):
+    """The fixture's text."""
+    return json.dumps(fixture_rows(sources, framework), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,39 @@
+"""What the admin refuses in a text, as the source-text parser does (skills/framework/text.py):
+control characters the database can't store or that reach the pages raw, and direction
+controls left open, which would reorder the text after them (display spoofing). Each error
+says where, in the editor's language."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from skills.framework.text import find_character_problem, named
+
+MESSAGES = {
+    "control": _(
+        "Line %(line)s, column %(column)s: a control character (%(character)s) cannot be "
+        "stored. Remove it."
+    ),
+    "not open": _(
+        "Line %(line)s, column %(column)s: this direction control (%(character)s) closes "
+        "nothing. Remove it."
+    ),
+    "left open": _(
+        "Line %(line)s, column %(column)s: this direction control (%(character)s) is not "
+        "closed on its line, so it would reorder the text after it. Close it or remove it."
+    ),
+}
+
+
+def check_characters(text):
+    for number, line in enumerate(text.split("\n"), start=1):
+        problem = find_character_problem(line)
+        if problem:
+            raise ValidationError(
+                MESSAGES[problem.kind],
+                code="characters",
+                params={
+                    "line": number,
+                    "column": problem.column,
+                    "character": named(problem.character),
+                },
+            )

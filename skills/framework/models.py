@@ -1,0 +1,307 @@
+"""The framework in the database: levels of responsibility, categories, skills and their levels.
+
+Every text is translated through modeltranslation (`translation.py`): each field below has
+`<field>_<language>` columns; English is required, other languages are NULL until translated.
+Multi-line texts keep one line per sentence or paragraph; in the notes, a line starting with
+"- " is a list item.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from skills.framework.languages import BY_CODE, TRANSLATED_LANGUAGES
+from skills.framework.levels import LEVEL_NUMBERS
+from skills.framework.links import remembered_reverse
+
+# The sources are checked against the same limits.
+from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+
+
+class ContentVersion(models.Model):
+    """One row: how many times the content has changed, and when it last did. Part of every
+    cached page's key, so a change anywhere retires every cached page (skills/page_cache/)."""
+
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content version")
+
+    def __str__(self):
+        return str(self.version)
+
+
+class ResponsibilityLevelQuerySet(models.QuerySet):
+    def with_skill_counts(self):
+        defined = models.Q(skill_levels__defined=True)
+        return self.annotate(skill_count=models.Count("skill_levels", filter=defined))
+
+
+class ResponsibilityLevel(models.Model):
+    number = models.PositiveSmallIntegerField(
+        _("number"),
+        primary_key=True,
+        validators=[MinValueValidator(LEVEL_NUMBERS[0]), MaxValueValidator(LEVEL_NUMBERS[-1])],
+    )
+    guiding_phrase = models.CharField(_("guiding phrase"), max_length=MAX_GUIDING_PHRASE_LENGTH)
+
+    objects = ResponsibilityLevelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("level of responsibility")
+        verbose_name_plural = _("levels of responsibility")
+
+    def __str__(self):
+        return f"{self.number} — {self.guiding_phrase}"
+
+    def get_absolute_url(self):
+        return remembered_reverse("skills:level", kwargs={"level": self.number})
+
+
+class CategoryManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Category(models.Model):
+    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
+
+    objects = CategoryManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SubcategoryManager(models.Manager):
+    def get_by_natural_key(self, category_slug, slug):
+        return self.get(category__slug=category_slug, slug=slug)
+
+
+class Subcategory(models.Model):
+    category = models.ForeignKey(
+        Category,
+        on_delete=models.PROTECT,
+        related_name="subcategories",
+        verbose_name=_("category"),
+    )
+    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH)
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
+
+    objects = SubcategoryManager()
+
+    class Meta:
+        ordering = ["category__position", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["category", "slug"], name="unique_subcategory_slug")
+        ]
+        verbose_name = _("subcategory")
+        verbose_name_plural = _("subcategories")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.category.natural_key(), self.slug)
+
+    natural_key.dependencies = ["skills.category"]
+
+
+class SkillQuerySet(models.QuerySet):
+    def in_framework_order(self):
+        """By category, subcategory, then code, as the framework lists them."""
+        return self.select_related("subcategory__category").order_by(
+            "subcategory__category__position", "subcategory__position", "code"
+        )
+
+
+class SkillManager(models.Manager.from_queryset(SkillQuerySet)):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class Skill(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    subcategory = models.ForeignKey(
+        Subcategory,
+        on_delete=models.PROTECT,
+        related_name="skills",
+        verbose_name=_("subcategory"),
+    )
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
+    description = models.TextField(_("description"))
+    guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
+    guidance_notes = models.TextField(
+        _("guidance notes"),
+        blank=True,
+        help_text=_("One list item per line."),
+    )
+    responsibility_notes = models.TextField(
+        _("understanding the levels of responsibility for this skill"),
+        blank=True,
+        help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
+    )
+    development_notes = models.TextField(
+        _("developing skills and demonstrating responsibilities"),
+        blank=True,
+        help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
+    )
+
+    objects = SkillManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        # Who may change which language, across all the content (editorial/roles.py gives them
+        # out). Each is named in English, as Django names its own: permissions are data.
+        permissions = [
+            ("edit_source", _("Can edit the English source and the framework's structure")),
+            *(
+                (f"translate_{code}", f"Can translate into {BY_CODE[code].name}")
+                for code in TRANSLATED_LANGUAGES
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_absolute_url(self):
+        return remembered_reverse("skills:skill", kwargs={"code": self.code.lower()})
+
+    def natural_key(self):
+        return (self.code,)
+
+    @property
+    def category(self):
+        return self.subcategory.category
+
+
+class SkillLevelQuerySet(models.QuerySet):
+    def defined_at(self, number):
+        """The skills defined at level `number`, in framework order."""
+        return (
+            self.filter(level=number, defined=True)
+            .select_related("skill__subcategory__category")
+            .order_by(
+                "skill__subcategory__category__position",
+                "skill__subcategory__position",
+                "skill__code",
+            )
+        )
+
+
+class SkillLevelManager(models.Manager.from_queryset(SkillLevelQuerySet)):
+    def get_by_natural_key(self, skill_code, level):
+        return self.get(skill__code=skill_code, level=level)
+
+
+class SkillLevel(models.Model):
+    skill = models.ForeignKey(
+        Skill, on_delete=models.CASCADE, related_name="levels", verbose_name=_("skill")
+    )
+    level = models.ForeignKey(
+        ResponsibilityLevel,
+        on_delete=models.PROTECT,
+        related_name="skill_levels",
+        verbose_name=_("level"),
+    )
+    defined = models.BooleanField(
+        _("defined"),
+        default=False,
+        help_text=_("Whether the skill is defined at this level."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_(
+            "One sentence or paragraph per line. Where the skill is not defined, the "
+            "source's note for this level, if it has one."
+        ),
+    )
+
+    objects = SkillLevelManager()
+
+    class Meta:
+        ordering = ["skill__code", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["skill", "level"], name="unique_skill_level")
+        ]
+        verbose_name = _("skill level")
+        verbose_name_plural = _("skill levels")
+
+    def __str__(self):
+        return f"{self.skill.code} {self.level_id}"
+
+    def get_absolute_url(self):
+        return remembered_reverse(
+            "skills:skill_level", kwargs={"code": self.skill.code, "level": self.level_id}
+        )
+
+    def clean(self):
+        if self.defined and not self.description_en:
+            raise ValidationError(
+                {"description_en": _("Where the skill is defined, the English text is required.")}
+            )
+
+    def natural_key(self):
+        return (*self.skill.natural_key(), self.level_id)
+
+    natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]
+
+
+# The framework's content, every model of it, in the order its rows depend on one another.
+CONTENT_MODELS = (ResponsibilityLevel, Category, Subcategory, Skill, SkillLevel)
+
+
+class ImportedValueQuerySet(models.QuerySet):
+    def of_model(self, model):
+        """{(object key, field): value} for every object of `model`."""
+        rows = self.filter(model=model._meta.label_lower).values_list("key", "field", "value")
+        return {(key, field): value for key, field, value in rows}
+
+
+class ImportedValue(models.Model):
+    """What an import last wrote to one field of one object: the common ancestor of the next
+    import's three-way merge (importer.py). Where the database still holds it, the admin has
+    not changed that text since, and a newer source may replace it; where it doesn't, a
+    translator's or editor's edit is kept. Objects are named by their natural keys, so the
+    record survives a backup restored into another database."""
+
+    model = models.CharField(_("model"), max_length=100)
+    key = models.CharField(_("object"), max_length=200)
+    field = models.CharField(_("field"), max_length=100)
+    value = models.JSONField(_("value"), null=True)
+
+    objects = ImportedValueQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["model", "key", "field"]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "key", "field"], name="unique_imported_value")
+        ]
+        verbose_name = _("imported value")
+        verbose_name_plural = _("imported values")
+
+    def __str__(self):
+        return f"{self.model} {self.key} {self.field}"
+
+    @staticmethod
+    def key_of(instance):
+        """An object's natural key (its primary key where it has none) as one string."""
+        parts = instance.natural_key() if hasattr(instance, "natural_key") else (instance.pk,)
+        return "/".join(map(str, parts))

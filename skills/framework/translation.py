@@ -1,0 +1,63 @@
+"""The translated fields, declared once. English is required; the other languages stay NULL
+until translated, so a missing translation is visible rather than an empty string."""
+
+import reversion
+from modeltranslation.translator import TranslationOptions, register, translator
+
+from skills.framework.languages import SOURCE_LANGUAGE
+from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+
+
+class NullWhenMissing(TranslationOptions):
+    empty_values = None
+
+
+@register(ResponsibilityLevel)
+class ResponsibilityLevelTranslationOptions(NullWhenMissing):
+    fields = ("guiding_phrase",)
+    required_languages = (SOURCE_LANGUAGE,)
+
+
+@register(Category)
+class CategoryTranslationOptions(NullWhenMissing):
+    fields = ("name",)
+    required_languages = (SOURCE_LANGUAGE,)
+
+
+@register(Subcategory)
+class SubcategoryTranslationOptions(NullWhenMissing):
+    fields = ("name",)
+    required_languages = (SOURCE_LANGUAGE,)
+
+
+@register(Skill)
+class SkillTranslationOptions(NullWhenMissing):
+    fields = (
+        "name",
+        "description",
+        "guidance_intro",
+        "guidance_notes",
+        "responsibility_notes",
+        "development_notes",
+    )
+    required_languages = {SOURCE_LANGUAGE: ("name", "description"), "default": ()}
+
+
+@register(SkillLevel)
+class SkillLevelTranslationOptions(NullWhenMissing):
+    fields = ("description",)
+
+
+# History. Registered here, after modeltranslation has added the per-language columns, so each
+# version holds every language (registered in models.py, a revert would set them to NULL).
+# A skill's versions include its levels, so one revert restores the skill and all its levels.
+for model in (ResponsibilityLevel, Category, Subcategory, SkillLevel):
+    reversion.register(model)
+reversion.register(Skill, follow=["levels"])
+
+
+def translated_fields(model):
+    """The names of `model`'s translated fields in the model's order, which is its pages':
+    modeltranslation keeps them in a set, whose order changes from one process to the next."""
+    registered = translator.get_options_for_model(model).fields
+    return tuple(field.name for field in model._meta.concrete_fields if field.name in registered)

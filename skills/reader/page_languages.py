@@ -1,0 +1,94 @@
+"""This page in every language: the language switcher's links, the hreflang alternates and
+the canonical URL, worked out once for each address by each process."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, get_script_prefix
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
+
+from skills.framework.languages import BY_CODE, LANGUAGE_CODES, direction
+from skills.framework.links import remembered, remembered_reverse
+
+
+def page_languages(request):
+    """This page in every language: the switcher's links, hreflang alternates, canonical URL.
+
+    Each URL is reversed, in its language, from the view and arguments this page was resolved
+    to, so a direct link to /de/… switches correctly whatever the language cookie says. Like
+    the URLs themselves (skills/framework/links.py), they depend only on the address, so each
+    process keeps them (the templates only read them).
+    """
+    match = getattr(request, "resolver_match", None)
+    return _page_languages(
+        translation.get_language(),
+        f"{request.scheme}://{request.get_host()}",
+        get_script_prefix(),
+        request.path,
+        match and match.view_name,
+        match and tuple(match.args),
+        match and tuple(sorted(match.kwargs.items())),
+    )
+
+
+@remembered(maxsize=4096)
+def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
+    languages = []
+    for code in LANGUAGE_CODES:
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix)
+        languages.append(
+            {
+                "code": code,
+                "name": BY_CODE[code].own_name,
+                "dir": direction(code),
+                "current": code == current,
+                "url": origin + iri_to_uri(page),
+                "switch_url": f"{remembered_reverse('choose_language', args=[code])}?"
+                + urlencode({"next": page}),
+            }
+        )
+    by_code = {language["code"]: language for language in languages}
+    # x-default: the address without a language, which sends each reader to their own (as
+    # django.contrib.sitemaps names it too).
+    default = by_code[settings.LANGUAGE_CODE]["url"]
+    return {
+        "page_languages": tuple(languages),
+        "canonical_url": by_code[current]["url"] if current in by_code else None,
+        "page_language_name": BY_CODE[current].own_name if current in BY_CODE else None,
+        "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
+    }
+
+
+@receiver(setting_changed)
+def forget_on_new_urls(*, setting, **kwargs):
+    if setting in ("ROOT_URLCONF", "LANGUAGE_CODE", "LANGUAGES_BIDI"):
+        _page_languages.cache_clear()
+
+
+def _path_in(language, view_name, args, kwargs, path, script_prefix):
+    """The path of the page `view_name` names, in `language`; `path` itself where the view
+    can't be reversed (an unnamed view), as translate_url does. For no page (a 404 outside
+    every URL pattern), `path` with its language prefix swapped, so a mistyped address stays
+    put while the reader changes language (as it does where a view raises the 404); a path
+    with no language of ours gets that language's home page: LocaleMiddleware would have
+    redirected it had it a page in any language."""
+    if view_name is None:
+        return _with_language_prefix(path, script_prefix, language) or remembered_reverse(
+            "skills:home", language=language
+        )
+    try:
+        return remembered_reverse(view_name, args, kwargs, language=language)
+    except NoReverseMatch:
+        return path
+
+
+def _with_language_prefix(path, script_prefix, language):
+    """`path` with its language prefix (after the script prefix) replaced by `language`'s;
+    None if it has none."""
+    prefix, _, rest = path.removeprefix(script_prefix).partition("/")
+    if not path.startswith(script_prefix) or prefix not in LANGUAGE_CODES:
+        return None
+    return f"{script_prefix}{language}/{rest}"

@@ -1,0 +1,60 @@
+"""/sitemap.xml: an index of sections (/sitemap-skills.xml…) that list every reader page in
+every language, each with its hreflang alternates. Sections are paged (`?p=2`) at LIMIT
+addresses, so each renders in a fraction of a second however many skills there are."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from skills.framework.levels import LEVEL_NUMBERS
+from skills.framework.models import ResponsibilityLevel, Skill
+
+
+class ReaderSitemap(Sitemap):
+    # Addresses a page (each language's counts): some 0.1 s to render, 300 kB.
+    limit = 500
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(ReaderSitemap):
+    priority = 0.6
+
+    def items(self):
+        return ["skills:home", "skills:skill_list", "skills:level_list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class SkillSitemap(ReaderSitemap):
+    priority = 0.8
+
+    def items(self):
+        return Skill.objects.order_by("code").only("code")
+
+
+class SkillLevelSitemap(ReaderSitemap):
+    def items(self):
+        return [
+            (code, number)
+            for code in Skill.objects.order_by("code").values_list("code", flat=True)
+            for number in LEVEL_NUMBERS
+        ]
+
+    def location(self, item):
+        code, number = item
+        return reverse("skills:skill_level", kwargs={"code": code, "level": number})
+
+
+class LevelSitemap(ReaderSitemap):
+    def items(self):
+        return ResponsibilityLevel.objects.only("number")
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "skills": SkillSitemap,
+    "skill-levels": SkillLevelSitemap,
+    "levels": LevelSitemap,
+}

@@ -1,0 +1,190 @@
+"""A skill's page read in one query, in the page's language with English standing in.
+
+The skill and skill-at-a-level pages are the site's busiest, so they are read with
+hand-written SQL for just the page language's and English columns: the ORM's compiling and
+model building cost several times what the query does (docs/performance.md). Other pages use
+the models.
+"""
+
+import functools
+from dataclasses import dataclass
+
+from django.db import connection
+from modeltranslation.utils import build_localized_fieldname
+
+from skills.framework.languages import SOURCE_LANGUAGE
+from skills.framework.links import remembered_reverse
+from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.translation import translated_fields
+from skills.reader.text import Translated
+
+
+class Texts:
+    """A page's translated texts, each an attribute (`skill.name`, `level.description`): the
+    page's value objects declare them in one place, the list the query reads (skill_texts)."""
+
+    def __getattr__(self, name):
+        try:
+            return self.__dict__["texts"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass(frozen=True)
+class LevelOfSkill(Texts):
+    """A skill at one level of responsibility, as its pages show it: its `LEVEL_TEXTS`."""
+
+    code: str
+    number: int
+    defined: bool
+    texts: dict
+    # The language it was read in, which its links keep to.
+    language: str
+
+    def get_absolute_url(self):
+        return remembered_reverse(
+            "skills:skill_level",
+            kwargs={"code": self.code, "level": self.number},
+            language=self.language,
+        )
+
+
+@dataclass(frozen=True)
+class SkillPage(Texts):
+    """A skill with its category, subcategory and levels, as its pages show it: its
+    `skill_texts()`."""
+
+    code: str
+    texts: dict
+    levels: list
+    language: str
+
+    def get_absolute_url(self):
+        return remembered_reverse(
+            "skills:skill", kwargs={"code": self.code}, language=self.language
+        )
+
+    @property
+    def defined_levels(self):
+        return [level.number for level in self.levels if level.defined]
+
+    def level(self, number):
+        return next((level for level in self.levels if level.number == number), None)
+
+    def nearest_defined_levels(self, number):
+        """The defined levels just below and just above `number` (None where there is none)."""
+        defined = self.defined_levels
+        below = max((n for n in defined if n < number), default=None)
+        above = min((n for n in defined if n > number), default=None)
+        return below, above
+
+
+def read_skill_page(code, language):
+    """The skill with this (upper-case) code and its levels, in `language`, in one query;
+    None if there is no such skill."""
+    skill_texts = _skill_texts()
+    with connection.cursor() as cursor:
+        cursor.execute(_skill_page_sql(connection.vendor, language), [code, code])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    # The skill's row, then a row for each level, each padded with the other's columns; each
+    # text comes as two columns, the page language's then English.
+    columns = _skill_columns()
+    skill_code, *texts = rows[0][1:columns]
+    levels = [
+        LevelOfSkill(
+            code=skill_code,
+            number=number,
+            defined=bool(defined),
+            texts=_translated(LEVEL_TEXTS, level_texts, language),
+            language=language,
+        )
+        for number, defined, *level_texts in (row[columns:] for row in rows[1:])
+    ]
+    return SkillPage(
+        code=skill_code,
+        texts=_translated(skill_texts, texts, language),
+        levels=levels,
+        language=language,
+    )
+
+
+def _translated(declared, columns, language):
+    """{name: Translated} from the texts' columns, each the page language's then English."""
+    columns = iter(columns)
+    return {
+        name: Translated.choose(own, source, language)
+        for (name, *_), own, source in zip(declared, columns, columns, strict=True)
+    }
+
+
+@functools.cache
+def _skill_texts():
+    """The texts a skill page shows, as (attribute, model, table alias, field): every
+    translated field of a skill, then its subcategory's and category's names. Each is read in
+    the page's language and in English."""
+    return (
+        *((field, Skill, "s", field) for field in translated_fields(Skill)),
+        ("subcategory", Subcategory, "sc", "name"),
+        ("category", Category, "c", "name"),
+    )
+
+
+# Each level's texts, the same way.
+LEVEL_TEXTS = (
+    ("description", SkillLevel, "l", "description"),
+    ("guiding_phrase", ResponsibilityLevel, "r", "guiding_phrase"),
+)
+
+
+def _skill_columns():
+    """Where a row's level columns start: after the part (0 for the skill, 1 for a level),
+    the code and the skill's texts."""
+    return 2 + 2 * len(_skill_texts())
+
+
+# The SQL depends only on the database and the language: built once for each. The skill's
+# texts come once, in the first row, not again with every level.
+@functools.cache
+def _skill_page_sql(vendor, language):
+    quote = connection.ops.quote_name
+
+    def column(model, alias, field):
+        return f"{alias}.{quote(model._meta.get_field(field).column)}"
+
+    def table(model, alias):
+        return f"{quote(model._meta.db_table)} {alias}"
+
+    def in_both_languages(texts):
+        return [
+            column(model, alias, build_localized_fieldname(field, each))
+            for _, model, alias, field in texts
+            for each in (language, SOURCE_LANGUAGE)
+        ]
+
+    def selecting(part, columns):
+        return f"SELECT {part}, {', '.join(columns)}"
+
+    skill = [column(Skill, "s", "code"), *in_both_languages(_skill_texts())]
+    level = [
+        column(SkillLevel, "l", "level"),
+        column(SkillLevel, "l", "defined"),
+        *in_both_languages(LEVEL_TEXTS),
+    ]
+    this_skill = f"WHERE {column(Skill, 's', 'code')} = %s"
+    return (
+        f"{selecting(0, skill + ['NULL'] * len(level))} FROM {table(Skill, 's')} "
+        f"JOIN {table(Subcategory, 'sc')} "
+        f"ON {column(Subcategory, 'sc', 'id')} = {column(Skill, 's', 'subcategory')} "
+        f"JOIN {table(Category, 'c')} "
+        f"ON {column(Category, 'c', 'id')} = {column(Subcategory, 'sc', 'category')} "
+        f"{this_skill} "
+        f"UNION ALL {selecting(1, ['NULL'] * len(skill) + level)} FROM {table(Skill, 's')} "
+        f"JOIN {table(SkillLevel, 'l')} "
+        f"ON {column(SkillLevel, 'l', 'skill')} = {column(Skill, 's', 'id')} "
+        f"JOIN {table(ResponsibilityLevel, 'r')} "
+        f"ON {column(ResponsibilityLevel, 'r', 'number')} = {column(SkillLevel, 'l', 'level')} "
+        f"{this_skill} "
+        f"ORDER BY 1, {_skill_columns() + 1}"
+    )

@@ -1,0 +1,96 @@
+"""The reader's pages are Jinja2 templates (templates/jinja2/); the admin keeps Django's.
+
+Jinja2, Django's other built-in template backend, compiles a template to Python: an uncached
+skill page renders in about three quarters of the time Django's engine took, which the speed
+target needed (docs/performance.md). The templates keep to what `makemessages` reads, so the
+translators' workflow is unchanged: every message is `{{ _("…") }}`, alone at the start of its
+`{{ }}` (gettext: escaped like `{% translate %}`), or `{% set name = _("…") %}` to translate it
+once for a loop; a message with markup or values adds
+`|fill(name=…)`, which trusts the translators' markup and escapes the values, as
+`{% blocktranslate %}` does; plurals are built here (`skills_defined`, `defined_at_levels`,
+`nearest_defined_levels`), since `makemessages` reads no `ngettext` in a template. A message
+written any other way is missed by `makemessages`: the page would show it in English, which
+the tests of every page in every language catch.
+
+All HTML is the templates' (autoescaped), or built with format_html: no value reaches a page
+unescaped.
+"""
+
+import itertools
+import operator
+
+import jinja2
+from django.template.defaultfilters import truncatechars
+from django.templatetags.static import static
+from django.utils.translation import get_language, gettext, ngettext
+from markupsafe import Markup
+
+from skills.framework import links
+from skills.reader.templating.levels import level_heading, level_number
+from skills.reader.text import together, translated
+
+
+def environment(**options):
+    # A missing variable is a mistake in the template: an error, not an empty string.
+    options["undefined"] = jinja2.StrictUndefined
+    # Pages end as they did with Django's engine, with a newline.
+    options["keep_trailing_newline"] = True
+    env = jinja2.Environment(**options)
+    env.globals.update(
+        _=gettext,
+        static=static,
+        url=url,
+        translated_text=translated_text,
+        together=together,
+        skills_defined=skills_defined,
+        defined_at_levels=defined_at_levels,
+        nearest_defined_levels=nearest_defined_levels,
+        level_heading=level_heading,
+        level_number=level_number,
+    )
+    env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
+    return env
+
+
+def url(viewname, *args, **kwargs):
+    """`{{ url('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
+    remembered by each process (links.remembered_reverse)."""
+    return links.remembered_reverse(viewname, args, kwargs)
+
+
+def fill(message, **values):
+    """A translated message with its markup trusted and its values escaped."""
+    return Markup(message) % values
+
+
+def regroup(items, attribute):
+    """[(value, items), …] for each run of items with the same `attribute` (dotted), in their
+    order, as Django's `{% regroup %}` (Jinja's `groupby` sorts first)."""
+    key = operator.attrgetter(attribute)
+    return [(value, list(group)) for value, group in itertools.groupby(items, key)]
+
+
+def translated_text(obj, field):
+    """A model's translated field, English standing in, marked, where a translation is
+    missing (reading.Translated)."""
+    return translated(obj, field, get_language()).inline
+
+
+def skills_defined(count):
+    return ngettext(
+        "%(counter)s skill defined at this level",
+        "%(counter)s skills defined at this level",
+        count,
+    ) % {"counter": count}
+
+
+def defined_at_levels(count):
+    """The heading over a skill's defined levels (at most seven, so no number is needed)."""
+    return ngettext("Defined at this level", "Defined at these levels", count)
+
+
+def nearest_defined_levels(count):
+    """What leads to the one or two defined levels nearest an undefined one."""
+    return ngettext(
+        "The nearest level where it is defined:", "The nearest levels where it is defined:", count
+    )

@@ -1,0 +1,22 @@
+"""Levels of responsibility in templates: `{{ level_heading(level) }}` ("Level 3 — Apply")
+and `{{ level_number(3) }}` ("Level 3"), the one place their markup is written."""
+
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
+from markupsafe import Markup
+
+from skills.framework.models import ResponsibilityLevel
+from skills.reader.text import translated
+
+
+def level_heading(level):
+    """A level of responsibility (the model) or a skill's level (reading.LevelOfSkill)."""
+    phrase = level.guiding_phrase
+    if isinstance(level, ResponsibilityLevel):
+        phrase = translated(level, "guiding_phrase", get_language())
+    return format_html("{} — {}", level_number(level.number), phrase.inline)
+
+
+def level_number(number):
+    # The message's markup trusted and its value escaped, as `fill` does.
+    return Markup(gettext("Level <bdi>%(number)s</bdi>")) % {"number": number}

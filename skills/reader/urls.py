@@ -1,0 +1,22 @@
+from django.urls import path, register_converter
+
+from skills.reader import converters, views
+from skills.reader.http import read_methods_only
+
+register_converter(converters.SkillCodeConverter, "code")
+register_converter(converters.LevelConverter, "level")
+
+app_name = "skills"
+
+urlpatterns = [
+    path("", read_methods_only(views.home), name="home"),
+    path("skills/", read_methods_only(views.skill_list), name="skill_list"),
+    path("skills/<code:code>/", read_methods_only(views.skill_detail), name="skill"),
+    path(
+        "skills/<code:code>/<level:level>/",
+        read_methods_only(views.skill_level),
+        name="skill_level",
+    ),
+    path("levels/", read_methods_only(views.level_list), name="level_list"),
+    path("levels/<level:level>/", read_methods_only(views.level_detail), name="level"),
+]

@@ -1,0 +1,244 @@
+"""What readers see, in Chromium: every page type in every language, laid out in its direction,
+switching language in place, scrolling to a level, printing, and asking no other host."""
+
+import io
+import unicodedata
+
+import pytest
+from pypdf import PdfReader
+
+from skills.framework.models import Skill
+from tests.conftest import BUILD
+from tests.pages import EVERY_PAGE, LANGUAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def box(page, selector):
+    return page.locator(selector).first.bounding_box()
+
+
+def text_box(page, selector):
+    """The box of an element's text itself (a block's own box spans the whole column)."""
+    return page.evaluate(
+        """selector => {
+            const range = document.createRange();
+            range.selectNodeContents(document.querySelector(selector));
+            const r = range.getBoundingClientRect();
+            return {x: r.x, width: r.width};
+        }""",
+        selector,
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EVERY_PAGE)
+def test_every_page_in_every_language(live_content, browser_page, name, lang):
+    path, status = EVERY_PAGE[name], 404 if name == "not found" else 200
+    page = browser_page.page
+    response = page.goto(live_content.url + path.format(lang=lang))
+
+    assert response.status == status
+    assert page.evaluate("document.documentElement.lang") == lang
+    direction = page.evaluate("getComputedStyle(document.documentElement).direction")
+    assert direction == ("rtl" if lang == "ar" else "ltr")
+    assert page.locator("h1").count() == 1
+    assert all(url.startswith(live_content.url) for url in browser_page.requests)
+    errors = browser_page.console_errors
+    if status == 404:  # the browser reports the page's own 404 status, and nothing else
+        assert all("404" in error for error in errors) and len(errors) <= 1
+    else:
+        assert errors == []
+
+
+@pytest.mark.parametrize("path", ["/{lang}/skills/slmo/", "/{lang}/skills/slmo/5/"])
+def test_arabic_is_laid_out_right_to_left(live_content, browser_page, path):
+    page = browser_page.page
+    boxes = {}
+    for lang in ("en", "ar"):
+        page.goto(live_content.url + path.format(lang=lang))
+        main = box(page, "main")
+        heading = text_box(page, "main h2")
+        boxes[lang] = {
+            "brand": box(page, ".brand"),
+            "switcher": box(page, ".language-switcher"),
+            # How far the heading sits from the start of the text column, each side.
+            "heading_gap_left": heading["x"] - main["x"],
+            "heading_gap_right": main["x"] + main["width"] - (heading["x"] + heading["width"]),
+            "border": page.evaluate(
+                "(() => { const s = getComputedStyle(document.querySelector('section.level'));"
+                " return [s.borderLeftWidth, s.borderRightWidth]; })()"
+            ),
+        }
+    en, ar = boxes["en"], boxes["ar"]
+    # English: brand on the left, switcher on the right. Arabic: mirrored.
+    assert en["brand"]["x"] < en["switcher"]["x"]
+    assert ar["brand"]["x"] > ar["switcher"]["x"]
+    # Headings start near the left edge in English, near the right edge in Arabic.
+    assert en["heading_gap_left"] < 40 < en["heading_gap_right"]
+    assert ar["heading_gap_right"] < 40 < ar["heading_gap_left"]
+    # A level's rule stands at its start: the left in English, the right in Arabic.
+    assert en["border"][0] != "0px" and en["border"][1] == "0px"
+    assert ar["border"][1] != "0px" and ar["border"][0] == "0px"
+
+
+def test_arabic_level_numbers_run_right_to_left(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/ar/skills/slmo/")
+    numbers = page.locator(".defined-levels a")
+    first, last = numbers.first.bounding_box(), numbers.last.bounding_box()
+    assert numbers.first.inner_text() == "2" and numbers.last.inner_text() == "7"
+    assert first["x"] > last["x"]
+
+
+@pytest.mark.parametrize("start", ["en", "de", "ar"])
+def test_the_switcher_lands_on_the_same_skill_and_level(live_content, browser_page, start):
+    page = browser_page.page
+    # The reader's cookie says English; the link they followed says otherwise.
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_content.url}])
+    for lang in LANGUAGES:
+        if lang == start:
+            continue
+        page.goto(live_content.url + f"/{start}/skills/slmo/5/")
+        page.locator(f'.language-switcher a[hreflang="{lang}"]').click()
+        page.wait_for_load_state()
+        assert page.url == live_content.url + f"/{lang}/skills/slmo/5/"
+        assert page.evaluate("document.documentElement.lang") == lang
+        assert page.locator("h2#level-heading bdi").inner_text() == "5"
+    # The last choice is remembered.
+    cookies = {cookie["name"]: cookie["value"] for cookie in page.context.cookies()}
+    assert cookies["django_language"] == [lang for lang in LANGUAGES if lang != start][-1]
+
+
+def test_a_link_to_a_level_scrolls_to_it(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/en/skills/slmo/#level-5")
+
+    assert page.evaluate("window.scrollY") > 200
+    top = page.locator("#level-5").bounding_box()["y"]
+    assert 0 <= top < 50  # at the top of the window
+    assert page.locator("#level-5 h3").inner_text().startswith("Level 5")
+
+
+# What a printed skill page says, and what it leaves out: the screen's navigation.
+PRINTED = {
+    "en": {
+        "shows": [
+            "Ensures service delivery meets agreed service levels.",
+            "Provides leadership within the industry on the identification of future trends.",
+            "Delivery and operation › Service management",  # the category
+            "Language English",
+        ],
+        "hides": ["Skip to the content", "Deutsch", "Русский", "This skill at level", "Italiano"],
+    },
+    "ar": {
+        "shows": [
+            "يضمن تلبية الخدمات المقدمة",  # level 5
+            "الفئة التقديم والتشغيل ‹ إدارة الخدمات",  # the category (its › mirrored)
+            "اللغة العربية",
+        ],
+        "hides": ["English", "Deutsch", "Русский", "Italiano"],
+    },
+}
+
+
+def printed(phrase, text, lang):
+    """Arabic comes out of a PDF in visual order, a line's words from left to right."""
+    if lang == "ar":
+        phrase = " ".join(reversed(phrase.split()))
+    return phrase in text
+
+
+@pytest.mark.parametrize("lang", PRINTED)
+def test_a_skill_prints_as_a_compact_reference(live_content, browser_page, lang):
+    page = browser_page.page
+    page.goto(live_content.url + f"/{lang}/skills/slmo/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
+    # NFKC undoes the typesetter's ligatures ("ﬁ" → "fi") and Arabic's presentation forms.
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+
+    for phrase in PRINTED[lang]["shows"]:
+        assert printed(phrase, text, lang), phrase
+    for chrome in PRINTED[lang]["hides"]:
+        assert chrome not in text
+    assert "SFIA 9" in text  # the edition
+    assert f"{live_content.url}/{lang}/skills/slmo/" in text  # the page's address, on paper
+    assert "234567" in "".join(text.split())  # the levels it is defined at
+    assert len(pdf.pages) <= 2
+
+
+def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
+    # With an English stand-in on the Arabic page, which keeps the Latin size.
+    Skill.objects.filter(code="SLMO").update(description_ar=None)
+    page = browser_page.page
+    styles = {}
+    for lang in ("en", "ar"):
+        page.goto(live_content.url + f"/{lang}/skills/slmo/")
+        styles[lang] = page.evaluate(
+            """() => {
+                const style = selector => getComputedStyle(document.querySelector(selector));
+                const text = style("#level-2 .text p"), note = style(".not-defined");
+                const description = 'section[aria-labelledby="description"]';
+                const fallback = document.querySelector(description + " .fallback p");
+                const fallbackNote = document.querySelector(description + " .fallback-note");
+                return {
+                    note: [note.fontStyle, Number(note.fontWeight)],
+                    size: parseFloat(text.fontSize),
+                    leading: parseFloat(text.lineHeight),
+                    fallbackSize: fallback && parseFloat(getComputedStyle(fallback).fontSize),
+                    fallbackNote: fallbackNote && getComputedStyle(fallbackNote).fontStyle,
+                };
+            }"""
+        )
+    en, ar = styles["en"], styles["ar"]
+    # English sets its notes in italics; Arabic has none, and sets them in a heavier weight.
+    assert en["note"][0] == "italic"
+    assert ar["note"][0] == "normal" and ar["note"][1] > en["note"][1]
+    assert ar["fallbackNote"] == "normal"
+    # Arabic reads as large as Latin only when set larger, with more room between lines.
+    assert ar["size"] > 1.1 * en["size"]
+    assert ar["leading"] > 1.2 * en["leading"]
+    assert ar["fallbackSize"] == pytest.approx(en["size"], abs=0.5)
+
+
+@pytest.mark.parametrize("lang", ["ar", "de"])
+def test_full_page_screenshots_for_the_record(live_content, browser_page, lang):
+    """Saved under build/screenshots/ (CI keeps them): looked at by a person, not a test."""
+    page = browser_page.page
+    page.goto(live_content.url + f"/{lang}/skills/slmo/")
+    BUILD.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
+    path = BUILD / "screenshots" / f"skill-slmo-{lang}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 20_000
+
+
+def test_admin_language_tabs_switch_by_click_and_for_the_whole_page(live_content, browser_page):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from skills.framework.models import Skill
+
+    client = Client()
+    client.force_login(User.objects.create_superuser("tabs", password="pw"))
+    page = browser_page.page
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
+    )
+    pk = Skill.objects.get(code="SLMO").pk
+    page.goto(f"{live_content.url}/en/admin/skills/skill/{pk}/change/")
+    assert page.locator("#id_name_en").is_visible()
+    assert not page.locator("#id_name_de").is_visible()
+
+    page.locator('li[aria-controls="tab_id_name_de"]').click()
+    assert page.locator("#id_name_de").is_visible()
+    assert not page.locator("#id_name_en").is_visible()
+
+    switch = page.locator("#modeltranslation-main-switch")
+    assert switch.get_attribute("aria-label") == "Language of the translated fields"
+    switch.select_option(label="ar")
+    assert page.locator("#id_name_ar").is_visible()
+    assert page.locator("#id_description_ar").is_visible()
+    assert page.locator("#id_description_ar").get_attribute("dir") == "rtl"
+    assert browser_page.console_errors == []
+    assert all(url.startswith(live_content.url) for url in browser_page.requests)

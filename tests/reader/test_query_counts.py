@@ -1,0 +1,57 @@
+"""Each page type costs at most four SQL queries, with one skill or with 150."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from skills.content.synthetic import write_corpus
+from skills.framework.models import Skill
+from tests.pages import LANGUAGES
+
+PAGES = [
+    "/{lang}/",
+    "/{lang}/skills/",
+    "/{lang}/skills/{code}/",
+    "/{lang}/skills/{code}/5/",
+    "/{lang}/skills/{code}/1/",
+    "/{lang}/levels/",
+    "/{lang}/levels/5/",
+    "/sitemap.xml",
+    "/sitemap-skill-levels.xml",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES)
+def test_with_one_skill(client, django_assert_max_num_queries, page):
+    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    assert Skill.objects.count() == 1
+    with django_assert_max_num_queries(4):
+        response = client.get(page.format(lang="ar", code="slmo"))
+    assert response.status_code == 200
+
+
+@pytest.fixture(scope="class")
+def corpus_of_150(django_db_setup, django_db_blocker, tmp_path_factory, framework):
+    """150 synthetic skills × 7 levels × 5 languages, spread over every subcategory, imported
+    once for a class's tests in a transaction rolled back after them: no other test sees
+    them, whatever order the tests run in."""
+    root = tmp_path_factory.mktemp("corpus")
+    codes = write_corpus(root, 150, framework)
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("import_sources", str(root), stdout=io.StringIO())
+        yield codes[0]
+        transaction.set_rollback(True)
+
+
+class TestWith150Skills:
+    @pytest.mark.django_db
+    @pytest.mark.parametrize("lang", LANGUAGES)
+    @pytest.mark.parametrize("page", PAGES)
+    def test_pages(self, client, corpus_of_150, django_assert_max_num_queries, page, lang):
+        assert Skill.objects.count() == 150
+        with django_assert_max_num_queries(4):
+            response = client.get(page.format(lang=lang, code=corpus_of_150.lower()))
+        assert response.status_code == 200
