@@ -100,7 +100,6 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ]
 NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
-BUILD = Path(settings.BASE_DIR) / "build"
 
 
 def manage(env, *args, cwd=settings.BASE_DIR):

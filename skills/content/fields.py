@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from modeltranslation.utils import build_localized_fieldname
 
+from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.levels import LEVEL_NUMBERS
 
 
@@ -40,7 +41,7 @@ def skill_content(source, framework):
     category, subcategory = framework.find_subcategory(source.category, source.subcategory)
     fields = {}
     for language, text in source.texts.items():
-        name = source.name if language == "en" else text.name
+        name = source.name if language == SOURCE_LANGUAGE else text.name
         fields |= {
             localized("name", language): name,
             localized("description", language): joined(text.description),

@@ -21,13 +21,12 @@ from skills.reader.text import Translated
 
 class Texts:
     """A page's translated texts, each an attribute (`skill.name`, `level.description`): the
-    page's value objects declare them in one place, the list the query reads (skill_texts)."""
+    page's value objects declare them in one place, the list the query reads (skill_texts).
+    Set as attributes once, so the templates read them at an attribute's cost."""
 
-    def __getattr__(self, name):
-        try:
-            return self.__dict__["texts"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __post_init__(self):
+        for name, text in self.texts.items():
+            object.__setattr__(self, name, text)  # as a frozen dataclass sets its own fields
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,14 @@
 switching language in place, scrolling to a level, printing, and asking no other host."""
 
 import io
+import os
 import unicodedata
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from skills.framework.models import Skill
-from tests.conftest import BUILD
 from tests.pages import EVERY_PAGE, LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -203,12 +204,14 @@ def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
 
 
 @pytest.mark.parametrize("lang", ["ar", "de"])
-def test_full_page_screenshots_for_the_record(live_content, browser_page, lang):
-    """Saved under build/screenshots/ (CI keeps them): looked at by a person, not a test."""
+def test_full_page_screenshots_for_the_record(live_content, browser_page, lang, tmp_path):
+    """Saved in SFIA_SCREENSHOTS_DIR where it is set (CI sets build/screenshots/ and keeps
+    them), in the test's temporary folder otherwise: looked at by a person, not a test."""
     page = browser_page.page
     page.goto(live_content.url + f"/{lang}/skills/slmo/")
-    BUILD.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
-    path = BUILD / "screenshots" / f"skill-slmo-{lang}.png"
+    folder = Path(os.environ.get("SFIA_SCREENSHOTS_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"skill-slmo-{lang}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 20_000
 

@@ -12,6 +12,7 @@ from skills.content.sources.errors import SourceError, SourceErrors
 from skills.content.sources.files import line_of, read_text, read_toml
 from skills.content.sources.layouts import LANGUAGES
 from skills.content.sources.parser import SkillText, parse_text
+from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.text import MAX_NAME_LENGTH
 
 CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
@@ -31,7 +32,7 @@ class SkillSource:
     @property
     def defined_levels(self):
         """English decides where a skill is defined; the translations follow it."""
-        return self.texts["en"].defined_levels
+        return self.texts[SOURCE_LANGUAGE].defined_levels
 
 
 def read_sources(root, framework):
@@ -162,14 +163,14 @@ def _check_text(folder, text: SkillText, framework):
         yield SourceError(
             path, text.title_line, f"names the skill {text.code}, but its folder is {folder.name}"
         )
-    if text.language != "en":
+    if text.language != SOURCE_LANGUAGE:
         return
     if not text.description:
         yield SourceError(path, 1, "the English text has no skill description")
     if not text.defined_levels:
         yield SourceError(path, 1, "the English text defines no level")
     for level in text.levels:
-        expected = framework.level(level.number).guiding_phrase["en"]
+        expected = framework.level(level.number).guiding_phrase[SOURCE_LANGUAGE]
         if level.guiding_phrase is not None and level.guiding_phrase != expected:
             yield SourceError(
                 path,

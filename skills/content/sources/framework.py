@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from skills.content.sources.errors import SourceError, SourceErrors
 from skills.content.sources.files import line_of, read_toml
-from skills.framework.languages import LANGUAGE_CODES
+from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
 
@@ -41,11 +41,13 @@ class Framework:
 
     def find_subcategory(self, category_name, subcategory_name):
         """(category, subcategory) by English names; either may be None if unknown."""
-        category = next((c for c in self.categories if c.name["en"] == category_name), None)
+        category = next(
+            (c for c in self.categories if c.name[SOURCE_LANGUAGE] == category_name), None
+        )
         if category is None:
             return None, None
         subcategory = next(
-            (s for s in category.subcategories if s.name["en"] == subcategory_name), None
+            (s for s in category.subcategories if s.name[SOURCE_LANGUAGE] == subcategory_name), None
         )
         return category, subcategory
 
@@ -103,7 +105,7 @@ class _FrameworkReader:
                 )
                 value = None
             names[language] = value
-        if names["en"] is None:
+        if names[SOURCE_LANGUAGE] is None:
             self.fail(line, "an English name (en = …) is required")
         return names
 
@@ -131,13 +133,13 @@ class _FrameworkReader:
         for table, line in zip(tables, category_lines, strict=False):
             names = self.names(table, line, {"subcategories"})
             subcategories = tuple(
-                Subcategory(slugify(sub_names["en"] or ""), sub_names)
+                Subcategory(slugify(sub_names[SOURCE_LANGUAGE] or ""), sub_names)
                 for sub_names in (
                     self.names(sub, next(subcategory_lines, line))
                     for sub in table.get("subcategories", [])
                 )
             )
-            categories.append(Category(slugify(names["en"] or ""), names, subcategories))
+            categories.append(Category(slugify(names[SOURCE_LANGUAGE] or ""), names, subcategories))
             for slug in [categories[-1].slug, *(sub.slug for sub in subcategories)]:
                 if len(slug) > MAX_SLUG_LENGTH:
                     self.fail(

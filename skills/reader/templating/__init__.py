@@ -22,10 +22,11 @@ import operator
 import jinja2
 from django.template.defaultfilters import truncatechars
 from django.templatetags.static import static
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, gettext_noop, ngettext, override
 from markupsafe import Markup
 
 from skills.framework import links
+from skills.framework.languages import TRANSLATED_LANGUAGES, direction
 from skills.reader.templating.levels import level_heading, level_number
 from skills.reader.text import together, translated
 
@@ -47,6 +48,7 @@ def environment(**options):
         nearest_defined_levels=nearest_defined_levels,
         level_heading=level_heading,
         level_number=level_number,
+        server_error_texts=server_error_texts,
     )
     env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
     return env
@@ -74,6 +76,19 @@ def translated_text(obj, field):
     """A model's translated field, English standing in, marked, where a translation is
     missing (reading.Translated)."""
     return translated(obj, field, get_language()).inline
+
+
+# The server error page is rendered without a request, so it says this in every language.
+SERVER_ERROR = gettext_noop("Something went wrong on our side. Please try again in a moment.")
+
+
+def server_error_texts():
+    """The server error message in each translated language: (code, direction, text)."""
+    texts = []
+    for code in TRANSLATED_LANGUAGES:
+        with override(code):
+            texts.append((code, direction(code), gettext(SERVER_ERROR)))
+    return texts
 
 
 def skills_defined(count):

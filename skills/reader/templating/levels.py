@@ -1,7 +1,6 @@
 """Levels of responsibility in templates: `{{ level_heading(level) }}` ("Level 3 — Apply")
 and `{{ level_number(3) }}` ("Level 3"), the one place their markup is written."""
 
-from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 from markupsafe import Markup
 
@@ -14,7 +13,7 @@ def level_heading(level):
     phrase = level.guiding_phrase
     if isinstance(level, ResponsibilityLevel):
         phrase = translated(level, "guiding_phrase", get_language())
-    return format_html("{} — {}", level_number(level.number), phrase.inline)
+    return Markup("%s — %s") % (level_number(level.number), phrase.inline)
 
 
 def level_number(number):
