@@ -59,13 +59,12 @@ def slmo_text(language):
 def content_snapshot():
     """Every content row, keyed by natural keys, with every per-language column (never the
     bare translated field, whose value is undetermined). Equal snapshots: equal content."""
-    from modeltranslation.translator import translator
-
     from skills.framework.models import CONTENT_MODELS
+    from skills.framework.translation import translated_fields
 
     snapshot = {}
     for model in CONTENT_MODELS:
-        bare = set(translator.get_options_for_model(model).fields)
+        bare = set(translated_fields(model))
         rows = {}
         for instance in model.objects.all():
             row = {}

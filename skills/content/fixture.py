@@ -9,17 +9,16 @@ updates it instead of clashing with it.
 
 import json
 
-from modeltranslation.translator import translator
-
 from skills.content.fields import localized, names, skill_content
 from skills.framework.languages import LANGUAGE_CODES
-from skills.framework.models import Skill, SkillLevel
+from skills.framework.models import ResponsibilityLevel, Skill, SkillLevel
+from skills.framework.translation import translated_fields
 
 
 def every_language(model, fields):
     """`fields` with every translated field of `model` present in every language."""
     complete = dict(fields)
-    for base in translator.get_options_for_model(model).fields:
+    for base in translated_fields(model):
         for language in LANGUAGE_CODES:
             complete.setdefault(localized(base, language), None)
     return complete
@@ -27,12 +26,16 @@ def every_language(model, fields):
 
 def fixture_rows(sources, framework):
     rows = []
+    if framework.edition:
+        rows.append({"model": "skills.edition", "pk": 1, "fields": {"name": framework.edition}})
     for level in framework.levels:
         rows.append(
             {
                 "model": "skills.responsibilitylevel",
                 "pk": level.number,
-                "fields": names("guiding_phrase", level.guiding_phrase),
+                "fields": every_language(
+                    ResponsibilityLevel, names("guiding_phrase", level.guiding_phrase)
+                ),
             }
         )
     for position, category in enumerate(framework.categories, start=1):

@@ -15,7 +15,14 @@ from skills.content.fields import names, skill_content
 from skills.content.merge import Merge
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.levels import LEVEL_NUMBERS
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.models import (
+    Category,
+    Edition,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+    Subcategory,
+)
 
 
 def language_of(field_name):
@@ -207,6 +214,15 @@ def _import_framework(framework, framework_file, merge, report):
             save_fields(instance, changed, adding)
             report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
 
+    if framework.edition:
+        edition = Edition.objects.select_for_update().filter(pk=1).first()
+        save(
+            edition or Edition(pk=1),
+            {"name": framework.edition},
+            "Edition",
+            adding=edition is None,
+            what="edition",
+        )
     levels = ResponsibilityLevel.objects.select_for_update().in_bulk()
     for level in framework.levels:
         instance = levels.get(level.number)

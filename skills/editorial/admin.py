@@ -36,7 +36,17 @@ from skills.framework.languages import (
     TRANSLATED_LANGUAGES,
     direction,
 )
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.models import (
+    AttributeGroup,
+    AttributeLevel,
+    Category,
+    Edition,
+    GenericAttribute,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+    Subcategory,
+)
 from skills.framework.translation import translated_fields
 
 admin.site.site_title = _("SFIA administration")
@@ -493,3 +503,42 @@ class CategoryAdmin(ContentAdmin):
 class SubcategoryAdmin(ContentAdmin):
     list_display = ["name", "category", "position"]
     list_filter = ["category"]
+
+
+class AttributeLevelInline(LanguageRolesMixin, TranslationStackedInline):
+    model = AttributeLevel
+    form = ContentForm
+    fields = ["level", "defined", "description"]
+    extra = 0
+    max_num = 7
+    ordering = ["level"]
+
+
+@admin.register(GenericAttribute)
+class GenericAttributeAdmin(ContentAdmin):
+    inlines = [AttributeLevelInline]
+    list_display = ["code", "name", "group"]
+    list_filter = ["group"]
+    search_fields = ["code", *(f"name_{code}" for code in LANGUAGE_CODES)]
+    list_select_related = ["group"]
+
+
+@admin.register(AttributeGroup)
+class AttributeGroupAdmin(ContentAdmin):
+    list_display = ["name", "position"]
+
+
+@admin.register(Edition)
+class EditionAdmin(VersionAdmin):
+    """Nothing to translate: the editors' alone."""
+
+    list_display = ["name"]
+
+    def has_add_permission(self, request):
+        return may_edit_structure(request.user) and not Edition.objects.exists()
+
+    def has_change_permission(self, request, obj=None):
+        return may_edit_structure(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -12,6 +12,7 @@ from skills.framework.languages import (
     TRANSLATED_LANGUAGES,
 )
 from skills.framework.models import CONTENT_MODELS
+from skills.framework.translation import translated_fields
 
 EDITORS = "Editor"
 
@@ -57,6 +58,7 @@ def setup_roles():
         roles[translator_group(code)] = [
             f"{action}_{model._meta.model_name}"
             for model in CONTENT_MODELS
+            if translated_fields(model)  # not the edition: nothing in it to translate
             for action in ("change", "view")
         ] + [f"translate_{code}"]
     for name, codenames in roles.items():

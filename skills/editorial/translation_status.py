@@ -5,10 +5,19 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
-from modeltranslation.translator import translator
 
 from skills.framework.languages import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.models import (
+    AttributeGroup,
+    AttributeLevel,
+    Category,
+    GenericAttribute,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+    Subcategory,
+)
+from skills.framework.translation import translated_fields
 
 
 def _has_text(column):
@@ -18,7 +27,7 @@ def _has_text(column):
 def missing_in(model, language):
     """Rows where some field has English text but none in `language`."""
     condition = Q(pk__in=[])
-    for base in translator.get_options_for_model(model).fields:
+    for base in translated_fields(model):
         condition |= _has_text(f"{base}_{SOURCE_LANGUAGE}") & ~_has_text(f"{base}_{language}")
     return condition
 
@@ -56,9 +65,12 @@ def translation_status():
         (Subcategory, Subcategory.objects.all(), None),
         (Skill, Skill.objects.all(), None),
         (SkillLevel, SkillLevel.objects.select_related("skill"), Skill),
+        (AttributeGroup, AttributeGroup.objects.all(), None),
+        (GenericAttribute, GenericAttribute.objects.all(), None),
+        (AttributeLevel, AttributeLevel.objects.select_related("attribute"), GenericAttribute),
     ]
     for model, rows, edited_in in sources:
-        fields = translator.get_options_for_model(model).fields
+        fields = translated_fields(model)
         for row in rows:
             for base in fields:
                 if not getattr(row, f"{base}_{SOURCE_LANGUAGE}"):
@@ -68,7 +80,7 @@ def translation_status():
                     if getattr(row, f"{base}_{language}"):
                         counts.translated += 1
                         continue
-                    owner = row.skill if edited_in else row
+                    owner = getattr(row, edited_in._meta.model_name) if edited_in else row
                     counts.missing.append(
                         Missing(
                             label=_label(row),
@@ -82,6 +94,8 @@ def translation_status():
 def _label(row):
     if isinstance(row, SkillLevel):
         return f"{row.skill.code} · {row.level_id}"
-    if isinstance(row, Skill):
+    if isinstance(row, AttributeLevel):
+        return f"{row.attribute.code} · {row.level_id}"
+    if isinstance(row, Skill | GenericAttribute):
         return row.code
     return str(getattr(row, f"name_{SOURCE_LANGUAGE}", None) or row)

@@ -34,6 +34,25 @@ class ContentVersion(models.Model):
         return str(self.version)
 
 
+class Edition(models.Model):
+    """One row: the edition of the framework the content is (e.g. "SFIA 9"), as the workbook
+    or the sources say it; every page's footer, printout and export names it."""
+
+    name = models.CharField(_("edition"), max_length=40)
+
+    class Meta:
+        verbose_name = _("edition")
+        verbose_name_plural = _("edition")
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def current(cls, default):
+        """The stored edition's name, or `default` (the SFIA_EDITION setting) if none is."""
+        return cls.objects.filter(pk=1).values_list("name", flat=True).first() or default
+
+
 class ResponsibilityLevelQuerySet(models.QuerySet):
     def with_skill_counts(self):
         defined = models.Q(skill_levels__defined=True)
@@ -47,6 +66,11 @@ class ResponsibilityLevel(models.Model):
         validators=[MinValueValidator(LEVEL_NUMBERS[0]), MaxValueValidator(LEVEL_NUMBERS[-1])],
     )
     guiding_phrase = models.CharField(_("guiding phrase"), max_length=MAX_GUIDING_PHRASE_LENGTH)
+    essence = models.TextField(
+        _("essence of the level"),
+        blank=True,
+        help_text=_("A short statement of what the level is; one paragraph per line."),
+    )
 
     objects = ResponsibilityLevelQuerySet.as_manager()
 
@@ -264,8 +288,146 @@ class SkillLevel(models.Model):
     natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]
 
 
+class AttributeGroupManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class AttributeGroup(models.Model):
+    """A group of generic attributes, the workbook's "Type": the attributes (Autonomy,
+    Influence…) or the business skills / behavioural factors."""
+
+    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
+
+    objects = AttributeGroupManager()
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("attribute group")
+        verbose_name_plural = _("attribute groups")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class GenericAttributeManager(models.Manager):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+
+class GenericAttribute(models.Model):
+    """A generic attribute or business skill (AUTO, COLL…): how the framework describes every
+    level apart from any one skill."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    group = models.ForeignKey(
+        AttributeGroup,
+        on_delete=models.PROTECT,
+        related_name="attributes",
+        verbose_name=_("group"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"))
+    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
+    description = models.TextField(_("description"))
+    guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
+    guidance_notes = models.TextField(
+        _("guidance notes"),
+        blank=True,
+        help_text=_("One list item per line."),
+    )
+
+    objects = GenericAttributeManager()
+
+    class Meta:
+        ordering = ["group__position", "position"]
+        verbose_name = _("generic attribute")
+        verbose_name_plural = _("generic attributes")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_absolute_url(self):
+        return remembered_reverse("skills:attribute", kwargs={"code": self.code.lower()})
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class AttributeLevelManager(models.Manager):
+    def get_by_natural_key(self, attribute_code, level):
+        return self.get(attribute__code=attribute_code, level=level)
+
+
+class AttributeLevel(models.Model):
+    """A generic attribute at one level of responsibility."""
+
+    attribute = models.ForeignKey(
+        GenericAttribute,
+        on_delete=models.CASCADE,
+        related_name="levels",
+        verbose_name=_("generic attribute"),
+    )
+    level = models.ForeignKey(
+        ResponsibilityLevel,
+        on_delete=models.PROTECT,
+        related_name="attribute_levels",
+        verbose_name=_("level"),
+    )
+    defined = models.BooleanField(
+        _("defined"),
+        default=False,
+        help_text=_("Whether the attribute is described at this level."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One sentence or paragraph per line.")
+    )
+
+    objects = AttributeLevelManager()
+
+    class Meta:
+        ordering = ["attribute__group__position", "attribute__position", "level"]
+        constraints = [
+            models.UniqueConstraint(fields=["attribute", "level"], name="unique_attribute_level")
+        ]
+        verbose_name = _("attribute level")
+        verbose_name_plural = _("attribute levels")
+
+    def __str__(self):
+        return f"{self.attribute.code} {self.level_id}"
+
+    def clean(self):
+        if self.defined and not self.description_en:
+            raise ValidationError(
+                {
+                    "description_en": _(
+                        "Where the attribute is described, the English text is required."
+                    )
+                }
+            )
+
+    def natural_key(self):
+        return (*self.attribute.natural_key(), self.level_id)
+
+    natural_key.dependencies = ["skills.genericattribute", "skills.responsibilitylevel"]
+
+
 # The framework's content, every model of it, in the order its rows depend on one another.
-CONTENT_MODELS = (ResponsibilityLevel, Category, Subcategory, Skill, SkillLevel)
+CONTENT_MODELS = (
+    Edition,
+    ResponsibilityLevel,
+    Category,
+    Subcategory,
+    Skill,
+    SkillLevel,
+    AttributeGroup,
+    GenericAttribute,
+    AttributeLevel,
+)
 
 
 class ImportedValueQuerySet(models.QuerySet):

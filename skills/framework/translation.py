@@ -5,7 +5,17 @@ import reversion
 from modeltranslation.translator import TranslationOptions, register, translator
 
 from skills.framework.languages import SOURCE_LANGUAGE
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.models import (
+    AttributeGroup,
+    AttributeLevel,
+    Category,
+    Edition,
+    GenericAttribute,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+    Subcategory,
+)
 
 
 class NullWhenMissing(TranslationOptions):
@@ -14,8 +24,9 @@ class NullWhenMissing(TranslationOptions):
 
 @register(ResponsibilityLevel)
 class ResponsibilityLevelTranslationOptions(NullWhenMissing):
-    fields = ("guiding_phrase",)
-    required_languages = (SOURCE_LANGUAGE,)
+    fields = ("guiding_phrase", "essence")
+    # The essence comes from the workbook; the source texts have none.
+    required_languages = {SOURCE_LANGUAGE: ("guiding_phrase",), "default": ()}
 
 
 @register(Category)
@@ -48,16 +59,44 @@ class SkillLevelTranslationOptions(NullWhenMissing):
     fields = ("description",)
 
 
+@register(AttributeGroup)
+class AttributeGroupTranslationOptions(NullWhenMissing):
+    fields = ("name",)
+    required_languages = (SOURCE_LANGUAGE,)
+
+
+@register(GenericAttribute)
+class GenericAttributeTranslationOptions(NullWhenMissing):
+    fields = ("name", "description", "guidance_intro", "guidance_notes")
+    required_languages = {SOURCE_LANGUAGE: ("name", "description"), "default": ()}
+
+
+@register(AttributeLevel)
+class AttributeLevelTranslationOptions(NullWhenMissing):
+    fields = ("description",)
+
+
 # History. Registered here, after modeltranslation has added the per-language columns, so each
 # version holds every language (registered in models.py, a revert would set them to NULL).
 # A skill's versions include its levels, so one revert restores the skill and all its levels.
-for model in (ResponsibilityLevel, Category, Subcategory, SkillLevel):
+for model in (
+    Edition,
+    ResponsibilityLevel,
+    Category,
+    Subcategory,
+    SkillLevel,
+    AttributeGroup,
+    AttributeLevel,
+):
     reversion.register(model)
 reversion.register(Skill, follow=["levels"])
+reversion.register(GenericAttribute, follow=["levels"])
 
 
 def translated_fields(model):
     """The names of `model`'s translated fields in the model's order, which is its pages':
     modeltranslation keeps them in a set, whose order changes from one process to the next."""
+    if model not in translator.get_registered_models():
+        return ()
     registered = translator.get_options_for_model(model).fields
     return tuple(field.name for field in model._meta.concrete_fields if field.name in registered)

@@ -37,7 +37,7 @@ def test_a_new_database_gets_the_content_as_its_first_revision():
     output = load_content()
 
     assert re.fullmatch(
-        r"Loaded 41 objects from fixtures/sfia.json, as the first revision.\n", output
+        r"Loaded 42 objects from fixtures/sfia.json, as the first revision.\n", output
     )
     slmo = Skill.objects.get(code="SLMO")
     assert slmo.name_de == "Service-Level-Management"
@@ -56,7 +56,9 @@ def test_a_restart_after_an_admin_edit_keeps_the_edit(admin_client):
 
     output = load_content()
 
-    assert output.startswith("The database already has content (7 levels of responsibility")
+    assert output.startswith(
+        "The database already has content (1 edition, 7 levels of responsibility"
+    )
     assert "1 skill," in output and "nothing loaded" in output
     assert Skill.objects.get(code="SLMO").name_de == "Mein Name"
     assert content_snapshot() == before

@@ -105,13 +105,13 @@ def framework_with(tmp_path, old, new):
 def test_the_framework_refuses_long_phrases_and_escaped_controls(tmp_path):
     long_phrase = framework_with(tmp_path, 'de = "Befolgen"', f'de = "{"B" * 101}"')
     with pytest.raises(
-        SourceErrors, match=r"framework.toml:12: de is 101 characters long: at most 100"
+        SourceErrors, match=r"framework.toml:15: de is 101 characters long: at most 100"
     ):
         read_framework(long_phrase)
 
     escaped_nul = framework_with(tmp_path, 'de = "Befolgen"', 'de = "Bef\\u0000olgen"')
     with pytest.raises(
-        SourceErrors, match=r"framework.toml:12: de has a control character \(U\+0000\) at column 4"
+        SourceErrors, match=r"framework.toml:15: de has a control character \(U\+0000\) at column 4"
     ):
         read_framework(escaped_nul)
 

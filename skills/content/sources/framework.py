@@ -35,6 +35,8 @@ class Category:
 class Framework:
     levels: tuple[ResponsibilityLevel, ...]
     categories: tuple[Category, ...]
+    # The edition the sources are ("SFIA 9"); None if framework.toml doesn't say.
+    edition: str | None = None
 
     def level(self, number):
         return next(level for level in self.levels if level.number == number)
@@ -66,8 +68,9 @@ def read_framework(path):
     framework = Framework(
         levels=reader.levels(data.get("levels", [])),
         categories=reader.categories(data.get("categories", [])),
+        edition=reader.edition(data.get("edition")),
     )
-    if unknown := set(data) - {"levels", "categories"}:
+    if unknown := set(data) - {"edition", "levels", "categories"}:
         reader.fail(line_of(text, sorted(unknown)[0]), f"unknown key {sorted(unknown)[0]!r}")
     if reader.errors:
         raise SourceErrors(reader.errors)
@@ -82,6 +85,12 @@ class _FrameworkReader:
 
     def fail(self, line, message):
         self.errors.append(SourceError(self.path, line, message))
+
+    def edition(self, value):
+        if value is not None and (not isinstance(value, str) or not 0 < len(value.strip()) <= 40):
+            self.fail(line_of(self.text, "edition"), "edition must be text of 1–40 characters")
+            return None
+        return value and value.strip()
 
     def table_lines(self, header):
         """The line of each `[[header]]`, in order."""
