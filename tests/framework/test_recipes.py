@@ -1,9 +1,11 @@
-"""The README's "Adding a field", followed in a copy of the project: its four hand edits and
-two generated steps give a translated text on the skill page, in the page's language or with
-English standing in, marked.
+"""The README's recipes, followed in a copy of the project. "Adding a field": four hand edits
+and two generated steps give a translated text on the skill page, in the page's language or
+with English standing in, marked. "Adding a language": three edits (two without its own
+source texts) give a sixth language with its pages, its switcher entry, its columns and its
+translators' group.
 
-Slow for a unit test (makemessages, a migration, a fresh database: some seconds), and the one
-proof that a field is declared in one place; it runs once.
+Slow for unit tests (makemessages, a migration, a fresh database: some seconds each), and the
+one proof that a field and a language are each declared in one place.
 """
 
 import os
@@ -153,3 +155,72 @@ def test_a_field_is_four_edits_and_two_generated_steps(project):
         '<div class="text fallback" lang="en" dir="ltr">\n<p>An English summary.</p>'
     ) in arabic
     assert "summary_ar" in form_fields  # the translators' form has it, in every language
+
+
+READ_THE_NEW_LANGUAGE = """
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+from skills.framework.models import Skill
+
+settings.ALLOWED_HOSTS = ["testserver"]
+Skill.objects.filter(code="SLMO").update(name_fr="Gestion des niveaux de service")
+call_command("setup_roles", verbosity=0)
+client = Client()
+print(client.get("/fr/skills/slmo/").text)
+print("=====")
+print(client.get("/de/skills/slmo/").text)
+print("=====")
+translators = Group.objects.get(name="Translator (French)")
+print(translators.permissions.filter(codename="translate_fr").count())
+"""
+
+
+def test_a_language_is_three_edits_and_two_generated_steps(project):
+    root, manage, python = project
+    # Edit 1: the declaration (no source texts come in French, so no layout: edit 3 is not due).
+    edit(
+        root,
+        "skills/framework/languages.py",
+        '    Language("ar", gettext_noop("Arabic"), "العربية"),\n',
+        '    Language("fr", gettext_noop("French"), "Français"),\n',
+        "after",
+    )
+    # Edit 2, the catalogues: the new one translated (here, marked as French), and the
+    # language's name in the others.
+    manage("makemessages", "-l", "fr", "-l", "de", "--no-obsolete", *LOCALE_ARGS)
+    french = polib.pofile(root / "locale/fr/LC_MESSAGES/django.po")
+    for entry in french:
+        if entry.msgid_plural:
+            entry.msgstr_plural = {0: f"FR {entry.msgid}", 1: f"FR {entry.msgid_plural}"}
+        else:
+            entry.msgstr = f"FR {entry.msgid}"
+    french.find("Skills").msgstr = "Compétences"
+    french.save()
+    german = polib.pofile(root / "locale/de/LC_MESSAGES/django.po")
+    german.find("French").msgstr = "Französisch"
+    german.save()
+    manage("compilemessages", "-l", "fr", "-l", "de", *LOCALE_ARGS)
+    manage("makemigrations", "skills")
+    manage("build_fixtures")
+    manage("migrate")
+    manage("load_content")
+
+    result = python(READ_THE_NEW_LANGUAGE)
+
+    assert result.returncode == 0, result.stderr
+    french_page, german_page, permissions = result.stdout.split("=====\n")
+    assert '<html lang="fr" dir="ltr">' in french_page
+    assert "Gestion des niveaux de service" in french_page
+    assert ">Compétences</a>" in french_page
+    # A text not yet in French: English standing in, marked.
+    assert '<div class="text fallback" lang="en" dir="ltr">' in french_page
+    # Every page offers it, named in itself, and links its French address.
+    assert 'hreflang="fr" lang="fr" dir="ltr">Français</a>' in german_page
+    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/skills/slmo/">' in (
+        german_page
+    )
+    assert permissions.strip() == "1"  # its translators' group, with its permission
