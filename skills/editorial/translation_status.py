@@ -64,10 +64,10 @@ def translation_status():
         (Category, Category.objects.all(), None),
         (Subcategory, Subcategory.objects.all(), None),
         (Skill, Skill.objects.all(), None),
-        (SkillLevel, SkillLevel.objects.select_related("skill"), Skill),
+        (SkillLevel, SkillLevel.objects.select_related("skill"), "skill"),
         (AttributeGroup, AttributeGroup.objects.all(), None),
         (GenericAttribute, GenericAttribute.objects.all(), None),
-        (AttributeLevel, AttributeLevel.objects.select_related("attribute"), GenericAttribute),
+        (AttributeLevel, AttributeLevel.objects.select_related("attribute"), "attribute"),
     ]
     for model, rows, edited_in in sources:
         fields = translated_fields(model)
@@ -80,7 +80,7 @@ def translation_status():
                     if getattr(row, f"{base}_{language}"):
                         counts.translated += 1
                         continue
-                    owner = getattr(row, edited_in._meta.model_name) if edited_in else row
+                    owner = getattr(row, edited_in) if edited_in else row
                     counts.missing.append(
                         Missing(
                             label=_label(row),

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from skills.content.synthetic import write_skill
-from skills.framework.models import Skill, SkillLevel
+from skills.framework.models import Edition, Skill, SkillLevel
 from tests.conftest import SLMO, content_snapshot
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,8 @@ def test_first_import_adds_everything_and_says_so_per_language(sources_dir):
 
     assert "SLMO added in en, de, ru, it, ar" in output
     assert "Levels of responsibility added: 7" in output
+    assert "Edition added: 1" in output
+    assert Edition.objects.get().name == "SFIA 9"  # from framework.toml
     # Skills added, skills changed, levels added, levels changed: English and Arabic have no
     # level-1 text, German, Russian and Italian carry the "not observed" note there.
     assert "  en: 1, 0, 6, 0" in output

@@ -13,7 +13,15 @@ from django.core.management import call_command
 from django.utils import translation
 from reversion.models import Revision, Version
 
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel
+from skills.framework.models import (
+    AttributeGroup,
+    AttributeLevel,
+    Category,
+    GenericAttribute,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+)
 from tests.conftest import content_snapshot
 from tests.forms import field_attributes, form_fields
 
@@ -590,3 +598,72 @@ def test_a_revert_refuses_to_discard_what_was_saved_after_its_page_was_opened(
     # Opened afresh, the revert goes through.
     assert admin_client.post(revert_url, open_form(admin_client, revert_url)).status_code == 302
     assert Skill.objects.get(pk=slmo.pk).name_de == "Alte Fassung"
+
+
+@pytest.fixture
+def invented_attribute(slmo):
+    """An invented attribute (not SFIA's words) in English and German, described at level 3."""
+    group = AttributeGroup.objects.create(
+        slug="qualities", position=1, name_en="Qualities", name_de="Eigenschaften"
+    )
+    attribute = GenericAttribute.objects.create(
+        code="PACE",
+        group=group,
+        position=1,
+        name_en="Pace",
+        name_de="Tempo",
+        description_en="How fast the work goes.",
+        description_de="Wie schnell die Arbeit geht.",
+    )
+    for number in range(1, 8):
+        AttributeLevel.objects.create(
+            attribute=attribute,
+            level_id=number,
+            defined=number == 3,
+            description_en="Keeps a steady pace." if number == 3 else None,
+        )
+    return attribute
+
+
+def test_a_german_translator_translates_an_attribute_and_its_levels_only_in_german(
+    client, invented_attribute
+):
+    client.force_login(user_in("Translator (German)"))
+    url = f"/de/admin/skills/genericattribute/{invented_attribute.pk}/change/"
+    fields = open_form(client, url)
+    assert "name_ru" not in fields and "code" not in fields
+    level_three = "levels-2"  # the inline lists the levels in order
+
+    response = save(
+        client,
+        url,
+        fields,
+        name_de="Arbeitstempo",
+        code="HACK",
+        **{f"{level_three}-description_de": "Hält ein gleichmäßiges Tempo."},
+    )
+
+    assert response.status_code == 302
+    attribute = GenericAttribute.objects.get(pk=invented_attribute.pk)
+    assert (attribute.name_de, attribute.code) == ("Arbeitstempo", "PACE")
+    level = AttributeLevel.objects.get(attribute=attribute, level=3)
+    assert level.description_de == "Hält ein gleichmäßiges Tempo."
+    assert Version.objects.get_for_object(attribute).count() == 1  # in the history
+
+
+def test_the_translation_status_counts_the_attributes(admin_client, invented_attribute):
+    text = re.sub(r"\s+", " ", admin_client.get("/en/admin/skills/skill/translation-status/").text)
+
+    # 43 texts as before, plus the group's name, the attribute's name and description and
+    # its level-3 text: German has all but that one.
+    assert 'German</a></th> <td>97% <span class="quiet">(46 / 47)</span></td> <td>1</td>' in text
+    change_url = f"/en/admin/skills/genericattribute/{invented_attribute.pk}/change/"
+    assert f'<li><a href="{change_url}"><bdi>PACE · 3</bdi></a>: description</li>' in text
+
+
+def test_the_edition_is_the_editors_alone(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    assert client.get("/en/admin/skills/edition/1/change/").status_code == 403
+    client.force_login(user_in("Editor", username="editor"))
+    fields = open_form(client, "/en/admin/skills/edition/1/change/")
+    assert fields["name"] == "SFIA 9"

@@ -47,6 +47,11 @@ def test_categories_and_subcategories_in_every_language(framework):
             assert all(subcategory.name[language] for language in LANGUAGES)
 
 
+def test_the_edition_the_sources_are(framework, tmp_path):
+    assert framework.edition == "SFIA 9"
+    assert read_framework(write(tmp_path, LEVELS)).edition is None  # not said: not guessed
+
+
 def test_unknown_names_are_not_found(framework):
     assert framework.find_subcategory("Cooking", "Service management") == (None, None)
     assert framework.find_subcategory("Delivery and operation", "Cooking")[1] is None
@@ -74,6 +79,8 @@ LEVELS = "".join(f'[[levels]]\nnumber = {n}\nen = "L{n}"\n' for n in range(1, 8)
         ),
         (LEVELS + '[[categories]]\nde = "Nur Deutsch"\n', ":22:", "an English name"),
         ("levels = [", ":1:", "is not valid TOML"),
+        ("edition = 9\n" + LEVELS, ":1:", "edition must be text of 1–40 characters"),
+        ('edition = "  "\n' + LEVELS, ":1:", "edition must be text of 1–40 characters"),
     ],
 )
 def test_framework_errors_name_their_line(tmp_path, text, location, message):
