@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from skills.framework.models import Skill, SkillLevel
 from tests.pages import LANGUAGES, PAGES
@@ -165,11 +164,14 @@ TITLES = {
     ("skill list", "ar"): "<title>المهارات · SFIA</title>",
     ("home", "en"): "<title>SFIA in five languages · SFIA</title>",
 }
-
-
-@pytest.fixture
-def content():
-    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+# The footer names the framework's edition (the fixture's) on every page.
+EDITION = {
+    "en": "Framework edition:",
+    "de": "Ausgabe des Kompetenzrahmens:",
+    "ru": "Редакция системы навыков:",
+    "it": "Edizione del quadro delle competenze:",
+    "ar": "إصدار الإطار:",
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -186,6 +188,8 @@ def test_every_page_in_every_language(client, content, page, lang):
         assert TITLES[(page, lang)] in response.text
     assert re.search(r'<meta name="description" content="[^"]{20,}">', response.text)
     assert '© <a href="https://sfia-online.org/"><bdi>SFIA Foundation</bdi></a>' in response.text
+    edition = f'<p class="edition">{EDITION[lang]} <bdi translate="no">SFIA 9</bdi></p>'
+    assert edition in response.text
 
 
 def test_a_missing_translation_shows_the_english_marked(client, content):
