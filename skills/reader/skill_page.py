@@ -141,10 +141,11 @@ def _skill_texts():
     )
 
 
-# Each level's texts, the same way.
+# Each level's texts, the same way: the skill's, then the level of responsibility's own.
 LEVEL_TEXTS = (
     ("description", SkillLevel, "l", "description"),
     ("guiding_phrase", ResponsibilityLevel, "r", "guiding_phrase"),
+    ("essence", ResponsibilityLevel, "r", "essence"),
 )
 
 

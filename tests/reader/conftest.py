@@ -1,8 +1,9 @@
 import pytest
-from django.core.management import call_command
+
+from tests.attributes import load_page_content
 
 
 @pytest.fixture
 def content(db):
-    """The pages' content: the SLMO fixture."""
-    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    """The pages' content: the SLMO fixture and the invented attributes (tests/pages.py)."""
+    load_page_content()
