@@ -228,6 +228,13 @@ class SkillLevelQuerySet(models.QuerySet):
             )
         )
 
+    def defined_levels_by_skill(self):
+        """{skill id: the numbers of the levels it is defined at}, for every skill with one."""
+        defined = {}
+        for skill_id, number in self.filter(defined=True).values_list("skill_id", "level_id"):
+            defined.setdefault(skill_id, set()).add(number)
+        return defined
+
 
 class SkillLevelManager(models.Manager.from_queryset(SkillLevelQuerySet)):
     def get_by_natural_key(self, skill_code, level):

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from skills.framework.languages import LANGUAGE_CODES
+from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.models import (
     AttributeLevel,
     GenericAttribute,
@@ -41,7 +42,13 @@ def home(request):
 
 
 def skill_list(request):
-    return render(request, "skills/skill_list.html", {"skills": Skill.objects.in_framework_order()})
+    """The whole framework as a grid: a row a skill, a column a level."""
+    context = {
+        "skills": Skill.objects.in_framework_order(),
+        "defined_levels": SkillLevel.objects.defined_levels_by_skill(),
+        "level_numbers": LEVEL_NUMBERS,
+    }
+    return render(request, "skills/skill_list.html", context)
 
 
 def skill_page_or_404(code):

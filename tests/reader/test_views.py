@@ -37,23 +37,34 @@ SHOWS = {
         "Delivery and operation",
         "Service management",
         '<bdi class="code" translate="no">SLMO</bdi> Service level management',
+        # The grid's mark at level 5, a link with its text for screen readers.
+        '<a href="/en/skills/slmo/5/"><span aria-hidden="true">●</span>',
+        "<bdi>SLMO</bdi> at level <bdi>5</bdi>",
     ],
     ("skill list", "de"): [
         "Bereitstellung und Betrieb",
         "Servicemanagement",
         "Service-Level-Management",
+        "<bdi>SLMO</bdi> auf Ebene <bdi>5</bdi>",
     ],
     ("skill list", "ru"): [
         "Предоставление и эксплуатация",
         "Управление услугами",
         "Управление уровнем услуг",
+        "<bdi>SLMO</bdi> на уровне <bdi>5</bdi>",
     ],
     ("skill list", "it"): [
         "Erogazione ed esercizio",
         "Gestione dei servizi",
         "Gestione del livello di servizio",
+        "<bdi>SLMO</bdi> al livello <bdi>5</bdi>",
     ],
-    ("skill list", "ar"): ["التقديم والتشغيل", "إدارة الخدمات", "إدارة مستوى الخدمة"],
+    ("skill list", "ar"): [
+        "التقديم والتشغيل",
+        "إدارة الخدمات",
+        "إدارة مستوى الخدمة",
+        "<bdi>SLMO</bdi> في المستوى <bdi>5</bdi>",
+    ],
     ("skill", "en"): [
         "Agreeing targets for service levels",
         "<li>identifying opportunities to improve service delivery.</li>",
