@@ -318,6 +318,10 @@ SFIA_ATTRIBUTION = {
     "url": "https://sfia-online.org/",
 }
 
+# The framework's edition, which every page's footer and printout names: the one stored with the
+# content (the sources' or the workbook's), this where none is.
+SFIA_EDITION = "SFIA 9"
+
 # One JSON line per event on stdout, in the same shape as gunicorn's access log
 # (gunicorn.conf.py); errors carry their traceback in the line, never in the response. In
 # development, plain lines a person reads (DJANGO_LOG_FORMAT=json|text chooses).

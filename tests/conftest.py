@@ -193,8 +193,8 @@ def browser_page(chromium):
 
 @pytest.fixture
 def live_content(live_server, transactional_db):
-    """The live server, serving the SFIA content."""
-    from django.core.management import call_command
+    """The live server, serving the SFIA content and the invented attributes (tests/pages.py)."""
+    from tests.attributes import load_page_content
 
-    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    load_page_content()
     return live_server

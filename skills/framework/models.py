@@ -228,6 +228,13 @@ class SkillLevelQuerySet(models.QuerySet):
             )
         )
 
+    def defined_levels_by_skill(self):
+        """{skill id: the numbers of the levels it is defined at}, for every skill with one."""
+        defined = {}
+        for skill_id, number in self.filter(defined=True).values_list("skill_id", "level_id"):
+            defined.setdefault(skill_id, set()).add(number)
+        return defined
+
 
 class SkillLevelManager(models.Manager.from_queryset(SkillLevelQuerySet)):
     def get_by_natural_key(self, skill_code, level):
@@ -315,7 +322,13 @@ class AttributeGroup(models.Model):
         return (self.slug,)
 
 
-class GenericAttributeManager(models.Manager):
+class GenericAttributeQuerySet(models.QuerySet):
+    def in_framework_order(self):
+        """By group, then position in the group, as the framework lists them."""
+        return self.select_related("group").order_by("group__position", "position")
+
+
+class GenericAttributeManager(models.Manager.from_queryset(GenericAttributeQuerySet)):
     def get_by_natural_key(self, code):
         return self.get(code=code)
 
@@ -358,7 +371,21 @@ class GenericAttribute(models.Model):
         return (self.code,)
 
 
-class AttributeLevelManager(models.Manager):
+class AttributeLevelQuerySet(models.QuerySet):
+    def defined(self):
+        """The levels an attribute is described at, with their levels of responsibility."""
+        return self.filter(defined=True).select_related("level").order_by("level")
+
+    def defined_at(self, number):
+        """The attributes described at level `number`, with their groups, in framework order."""
+        return (
+            self.filter(level=number, defined=True)
+            .select_related("attribute__group")
+            .order_by("attribute__group__position", "attribute__position")
+        )
+
+
+class AttributeLevelManager(models.Manager.from_queryset(AttributeLevelQuerySet)):
     def get_by_natural_key(self, attribute_code, level):
         return self.get(attribute__code=attribute_code, level=level)
 

@@ -2,7 +2,8 @@
 
 
 class SkillCodeConverter:
-    """A skill code in any case (views redirect to the lower-case form)."""
+    """A skill's or a generic attribute's code in any case (views redirect to the lower-case
+    form)."""
 
     regex = "[A-Za-z][A-Za-z0-9]{1,7}"
 

@@ -6,7 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from skills.framework.levels import LEVEL_NUMBERS
-from skills.framework.models import ResponsibilityLevel, Skill
+from skills.framework.models import GenericAttribute, ResponsibilityLevel, Skill
 
 
 class ReaderSitemap(Sitemap):
@@ -21,7 +21,7 @@ class PageSitemap(ReaderSitemap):
     priority = 0.6
 
     def items(self):
-        return ["skills:home", "skills:skill_list", "skills:level_list"]
+        return ["skills:home", "skills:skill_list", "skills:level_list", "skills:attribute_list"]
 
     def location(self, item):
         return reverse(item)
@@ -52,9 +52,15 @@ class LevelSitemap(ReaderSitemap):
         return ResponsibilityLevel.objects.only("number")
 
 
+class AttributeSitemap(ReaderSitemap):
+    def items(self):
+        return GenericAttribute.objects.order_by("code").only("code")
+
+
 SITEMAPS = {
     "pages": PageSitemap,
     "skills": SkillSitemap,
     "skill-levels": SkillLevelSitemap,
     "levels": LevelSitemap,
+    "attributes": AttributeSitemap,
 }

@@ -9,12 +9,20 @@ the models.
 import functools
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from modeltranslation.utils import build_localized_fieldname
 
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.links import remembered_reverse
-from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
+from skills.framework.models import (
+    Category,
+    Edition,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+    Subcategory,
+)
 from skills.framework.translation import translated_fields
 from skills.reader.text import Translated
 
@@ -51,9 +59,10 @@ class LevelOfSkill(Texts):
 @dataclass(frozen=True)
 class SkillPage(Texts):
     """A skill with its category, subcategory and levels, as its pages show it: its
-    `skill_texts()`."""
+    `skill_texts()`, and the framework's edition, which its footer and printout name."""
 
     code: str
+    edition: str
     texts: dict
     levels: list
     language: str
@@ -79,8 +88,8 @@ class SkillPage(Texts):
 
 
 def read_skill_page(code, language):
-    """The skill with this (upper-case) code and its levels, in `language`, in one query;
-    None if there is no such skill."""
+    """The skill with this (upper-case) code and its levels, in `language`, and the
+    framework's edition, in one query; None if there is no such skill."""
     skill_texts = _skill_texts()
     with connection.cursor() as cursor:
         cursor.execute(_skill_page_sql(connection.vendor, language), [code, code])
@@ -90,7 +99,7 @@ def read_skill_page(code, language):
     # The skill's row, then a row for each level, each padded with the other's columns; each
     # text comes as two columns, the page language's then English.
     columns = _skill_columns()
-    skill_code, *texts = rows[0][1:columns]
+    skill_code, edition, *texts = rows[0][1:columns]
     levels = [
         LevelOfSkill(
             code=skill_code,
@@ -103,6 +112,8 @@ def read_skill_page(code, language):
     ]
     return SkillPage(
         code=skill_code,
+        # As Edition.current gives it.
+        edition=edition or settings.SFIA_EDITION,
         texts=_translated(skill_texts, texts, language),
         levels=levels,
         language=language,
@@ -130,17 +141,18 @@ def _skill_texts():
     )
 
 
-# Each level's texts, the same way.
+# Each level's texts, the same way: the skill's, then the level of responsibility's own.
 LEVEL_TEXTS = (
     ("description", SkillLevel, "l", "description"),
     ("guiding_phrase", ResponsibilityLevel, "r", "guiding_phrase"),
+    ("essence", ResponsibilityLevel, "r", "essence"),
 )
 
 
 def _skill_columns():
     """Where a row's level columns start: after the part (0 for the skill, 1 for a level),
-    the code and the skill's texts."""
-    return 2 + 2 * len(_skill_texts())
+    the code, the edition and the skill's texts."""
+    return 3 + 2 * len(_skill_texts())
 
 
 # The SQL depends only on the database and the language: built once for each. The skill's
@@ -165,7 +177,13 @@ def _skill_page_sql(vendor, language):
     def selecting(part, columns):
         return f"SELECT {part}, {', '.join(columns)}"
 
-    skill = [column(Skill, "s", "code"), *in_both_languages(_skill_texts())]
+    # The edition's one row (Edition.current's), as a column of the skill's row: the footer
+    # and the printout name it, and the page stays one query.
+    edition = (
+        f"(SELECT {column(Edition, 'e', 'name')} FROM {table(Edition, 'e')} "
+        f"WHERE {column(Edition, 'e', 'id')} = 1)"
+    )
+    skill = [column(Skill, "s", "code"), edition, *in_both_languages(_skill_texts())]
     level = [
         column(SkillLevel, "l", "level"),
         column(SkillLevel, "l", "defined"),

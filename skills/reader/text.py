@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.template import engines
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext
+from markupsafe import Markup
 from modeltranslation.utils import build_localized_fieldname
 
 from skills.framework.languages import SOURCE_LANGUAGE
@@ -68,7 +69,9 @@ class Block:
     fallback: bool
 
     def __html__(self):
-        return _text_html([("", self.fallback, self.paragraphs)] if self.paragraphs else [])
+        if not self.paragraphs:  # an empty text (an essence not yet written…): no markup at all
+            return Markup()
+        return _text_html([("", self.fallback, self.paragraphs)])
 
     __str__ = __html__
 

@@ -19,4 +19,6 @@ urlpatterns = [
     ),
     path("levels/", read_methods_only(views.level_list), name="level_list"),
     path("levels/<level:level>/", read_methods_only(views.level_detail), name="level"),
+    path("attributes/", read_methods_only(views.attribute_list), name="attribute_list"),
+    path("attributes/<code:code>/", read_methods_only(views.attribute_detail), name="attribute"),
 ]

@@ -12,12 +12,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from skills.framework.languages import LANGUAGE_CODES
-from skills.framework.models import ResponsibilityLevel, Skill, SkillLevel
+from skills.framework.levels import LEVEL_NUMBERS
+from skills.framework.models import (
+    AttributeLevel,
+    GenericAttribute,
+    ResponsibilityLevel,
+    Skill,
+    SkillLevel,
+)
 from skills.reader.skill_page import read_skill_page
 
 
 def canonical_code(view):
-    """Answer a skill code in any other case with a permanent redirect to its lower case."""
+    """Answer a skill's or an attribute's code in any other case with a permanent redirect to
+    its lower case."""
 
     @functools.wraps(view)
     def wrapper(request, code, **kwargs):
@@ -34,7 +42,13 @@ def home(request):
 
 
 def skill_list(request):
-    return render(request, "skills/skill_list.html", {"skills": Skill.objects.in_framework_order()})
+    """The whole framework as a grid: a row a skill, a column a level."""
+    context = {
+        "skills": Skill.objects.in_framework_order(),
+        "defined_levels": SkillLevel.objects.defined_levels_by_skill(),
+        "level_numbers": LEVEL_NUMBERS,
+    }
+    return render(request, "skills/skill_list.html", context)
 
 
 def skill_page_or_404(code):
@@ -66,11 +80,24 @@ def level_list(request):
 
 
 def level_detail(request, level):
-    level = get_object_or_404(ResponsibilityLevel, number=level)
-    skill_levels = SkillLevel.objects.defined_at(level.number)
-    return render(
-        request, "skills/level_detail.html", {"level": level, "skill_levels": skill_levels}
-    )
+    context = {
+        "level": get_object_or_404(ResponsibilityLevel, number=level),
+        "attribute_levels": AttributeLevel.objects.defined_at(level),
+        "skill_levels": SkillLevel.objects.defined_at(level),
+    }
+    return render(request, "skills/level_detail.html", context)
+
+
+def attribute_list(request):
+    attributes = GenericAttribute.objects.in_framework_order()
+    return render(request, "skills/attribute_list.html", {"attributes": attributes})
+
+
+@canonical_code
+def attribute_detail(request, code):
+    attribute = get_object_or_404(GenericAttribute.objects.in_framework_order(), code=code.upper())
+    context = {"attribute": attribute, "attribute_levels": attribute.levels.defined()}
+    return render(request, "skills/attribute_detail.html", context)
 
 
 @never_cache

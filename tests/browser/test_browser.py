@@ -92,6 +92,32 @@ def test_arabic_level_numbers_run_right_to_left(live_content, browser_page):
     assert first["x"] > last["x"]
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_skills_grid_fits_a_phone_and_runs_in_the_page_direction(live_content, chromium, lang):
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(live_content.url + f"/{lang}/skills/")
+        # Neither the page nor a grid scrolls sideways: the skill's column wraps instead.
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        assert page.evaluate(
+            "[...document.querySelectorAll('.grid-scroll')]"
+            ".every(box => box.scrollWidth <= box.clientWidth)"
+        )
+        skill = box(page, "tbody th[scope=row]")
+        level_1 = box(page, "tbody th[scope=row] ~ td")
+        level_7 = page.locator("tbody th[scope=row] ~ td").nth(6).bounding_box()
+        # A mark is a target a finger can hit (WCAG 2.5.8: 24 by 24 CSS pixels).
+        mark = box(page, "td.defined a")
+        assert mark["width"] >= 24 and mark["height"] >= 24
+    finally:
+        context.close()
+    if lang == "ar":
+        assert skill["x"] > level_1["x"] > level_7["x"]
+    else:
+        assert skill["x"] < level_1["x"] < level_7["x"]
+
+
 @pytest.mark.parametrize("start", ["en", "de", "ar"])
 def test_the_switcher_lands_on_the_same_skill_and_level(live_content, browser_page, start):
     page = browser_page.page

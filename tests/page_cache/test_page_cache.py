@@ -17,12 +17,13 @@ from django.core.management import call_command
 from django.db.models import F
 
 from sfia_site.settings import cache_from_url
-from skills.framework.models import ContentVersion, Skill
+from skills.framework.models import ContentVersion, Edition, GenericAttribute, Skill
 from skills.page_cache import watch as watch_module
 from skills.page_cache.middleware import PageCacheMiddleware
 from skills.page_cache.outage import CACHE_OUTAGE
 from skills.page_cache.store import LOCAL_PAGES, LocalPages
 from skills.page_cache.watch import ContentVersionWatch, read_content_version
+from tests.attributes import add_invented_attributes
 from tests.conftest import SLMO, require_service
 
 # Transactions must commit for the content version to move, as they do in production.
@@ -49,6 +50,39 @@ def test_the_second_request_is_served_from_the_cache(client, cached, django_asse
     assert "script-src 'self'" in second["Content-Security-Policy"]
     assert second["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
     assert second["Last-Modified"].endswith("GMT")
+
+
+@pytest.mark.parametrize(
+    "path", ["/de/skills/", "/de/levels/5/", "/de/attributes/", "/de/attributes/zeal/"]
+)
+def test_the_framework_pages_come_from_the_cache_too(
+    client, cached, django_assert_num_queries, path
+):
+    add_invented_attributes()
+    first = client.get(path)
+    with django_assert_num_queries(1):  # the version, as above: not the edition again
+        second = client.get(path)
+
+    assert second.status_code == 200
+    assert second.content == first.content
+
+
+def test_a_change_to_an_attribute_or_the_edition_shows_on_the_next_request(client, cached):
+    add_invented_attributes()
+    heading = '<h1><bdi class="code" translate="no">ZEAL</bdi> {}</h1>'
+    assert heading.format("Eifer") in client.get("/de/attributes/zeal/").text
+
+    attribute = GenericAttribute.objects.get(code="ZEAL")
+    attribute.name_de = "Tatkraft"
+    attribute.save()
+    edition = Edition.objects.get(pk=1)
+    edition.name = "SFIA 10"
+    edition.save()
+
+    page = client.get("/de/attributes/zeal/").text
+    assert heading.format("Tatkraft") in page
+    assert '<bdi translate="no">SFIA 10</bdi>' in page
+    assert '<bdi translate="no">SFIA 10</bdi>' in client.get("/de/skills/slmo/").text
 
 
 def test_a_revalidation_answers_304_with_no_body(client, cached):

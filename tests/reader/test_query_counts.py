@@ -1,4 +1,5 @@
-"""Each page type costs at most four SQL queries, with one skill or with 150."""
+"""Each page type costs at most four SQL queries, with one skill or with 150 skills and 16
+generic attributes."""
 
 import io
 
@@ -7,7 +8,8 @@ from django.core.management import call_command
 from django.db import transaction
 
 from skills.content.synthetic import write_corpus
-from skills.framework.models import Skill
+from skills.framework.models import GenericAttribute, Skill
+from tests.attributes import add_invented_attributes, load_page_content
 from tests.pages import LANGUAGES
 
 PAGES = [
@@ -18,15 +20,18 @@ PAGES = [
     "/{lang}/skills/{code}/1/",
     "/{lang}/levels/",
     "/{lang}/levels/5/",
+    "/{lang}/attributes/",
+    "/{lang}/attributes/zeal/",
     "/sitemap.xml",
     "/sitemap-skill-levels.xml",
+    "/sitemap-attributes.xml",
 ]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES)
 def test_with_one_skill(client, django_assert_max_num_queries, page):
-    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+    load_page_content()
     assert Skill.objects.count() == 1
     with django_assert_max_num_queries(4):
         response = client.get(page.format(lang="ar", code="slmo"))
@@ -35,13 +40,14 @@ def test_with_one_skill(client, django_assert_max_num_queries, page):
 
 @pytest.fixture(scope="class")
 def corpus_of_150(django_db_setup, django_db_blocker, tmp_path_factory, framework):
-    """150 synthetic skills × 7 levels × 5 languages, spread over every subcategory, imported
-    once for a class's tests in a transaction rolled back after them: no other test sees
-    them, whatever order the tests run in."""
+    """150 synthetic skills × 7 levels × 5 languages, spread over every subcategory, and 16
+    invented generic attributes, made once for a class's tests in a transaction rolled back
+    after them: no other test sees them, whatever order the tests run in."""
     root = tmp_path_factory.mktemp("corpus")
     codes = write_corpus(root, 150, framework)
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("import_sources", str(root), stdout=io.StringIO())
+        add_invented_attributes(more=13)
         yield codes[0]
         transaction.set_rollback(True)
 
@@ -52,6 +58,7 @@ class TestWith150Skills:
     @pytest.mark.parametrize("page", PAGES)
     def test_pages(self, client, corpus_of_150, django_assert_max_num_queries, page, lang):
         assert Skill.objects.count() == 150
+        assert GenericAttribute.objects.count() == 16
         with django_assert_max_num_queries(4):
             response = client.get(page.format(lang=lang, code=corpus_of_150.lower()))
         assert response.status_code == 200

@@ -75,9 +75,11 @@ def test_every_value_in_the_page_languages_is_escaped():
             "canonical_url": hostile,
             "x_default_url": hostile,
             "SFIA_ATTRIBUTION": {"name": "SFIA Foundation", "url": "https://sfia-online.org/"},
+            # The edition is the content's (stored with it), so a page escapes it too.
+            "SFIA_EDITION": hostile,
         }
     )
 
     assert "<script" not in page
-    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 15
+    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 16
     assert '<li><span aria-current="page" lang="&#34;&gt;&lt;script&gt;' in page

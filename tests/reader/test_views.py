@@ -3,10 +3,10 @@
 import re
 
 import pytest
-from django.core.management import call_command
 
 from skills.framework.models import Skill, SkillLevel
 from tests.pages import LANGUAGES, PAGES
+from tests.skills import copy_of_slmo
 
 pytestmark = pytest.mark.django_db
 
@@ -37,23 +37,34 @@ SHOWS = {
         "Delivery and operation",
         "Service management",
         '<bdi class="code" translate="no">SLMO</bdi> Service level management',
+        # The grid's mark at level 5, a link with its text for screen readers.
+        '<a href="/en/skills/slmo/5/"><span aria-hidden="true">●</span>',
+        "<bdi>SLMO</bdi> at level <bdi>5</bdi>",
     ],
     ("skill list", "de"): [
         "Bereitstellung und Betrieb",
         "Servicemanagement",
         "Service-Level-Management",
+        "<bdi>SLMO</bdi> auf Ebene <bdi>5</bdi>",
     ],
     ("skill list", "ru"): [
         "Предоставление и эксплуатация",
         "Управление услугами",
         "Управление уровнем услуг",
+        "<bdi>SLMO</bdi> на уровне <bdi>5</bdi>",
     ],
     ("skill list", "it"): [
         "Erogazione ed esercizio",
         "Gestione dei servizi",
         "Gestione del livello di servizio",
+        "<bdi>SLMO</bdi> al livello <bdi>5</bdi>",
     ],
-    ("skill list", "ar"): ["التقديم والتشغيل", "إدارة الخدمات", "إدارة مستوى الخدمة"],
+    ("skill list", "ar"): [
+        "التقديم والتشغيل",
+        "إدارة الخدمات",
+        "إدارة مستوى الخدمة",
+        "<bdi>SLMO</bdi> في المستوى <bdi>5</bdi>",
+    ],
     ("skill", "en"): [
         "Agreeing targets for service levels",
         "<li>identifying opportunities to improve service delivery.</li>",
@@ -86,26 +97,38 @@ SHOWS = {
         "Level <bdi>5</bdi> — Ensure, advise",
         "Negotiates service level requirements",
         "Previous defined level: <bdi>4</bdi>",
+        # The level's own essence, with a link to its page.
+        "What level <bdi>5</bdi> means",
+        "<p>Invented essence of level 5: works with invented care.</p>",
+        '<a href="/en/levels/5/">The generic attributes and every skill at level <bdi>5</bdi></a>',
     ],
     ("skill at a defined level", "de"): [
         "Ebene <bdi>5</bdi> — Sicherstellen, beraten",
         "Verhandelt die Anforderungen der Serviceebenen",
         "Nächste definierte Ebene: <bdi>6</bdi>",
+        "Was Ebene <bdi>5</bdi> bedeutet",
+        "<p>Erfundener Kern der Ebene 5: arbeitet mit erfundener Sorgfalt.</p>",
     ],
     ("skill at a defined level", "ru"): [
         "Уровень <bdi>5</bdi>",
         "Ведет переговоры с клиентами",
         "Другие навыки на уровне <bdi>5</bdi>",
+        "Что означает уровень <bdi>5</bdi>",
+        "<p>Вымышленная суть уровня 5: работает с вымышленной тщательностью.</p>",
     ],
     ("skill at a defined level", "it"): [
         "Livello <bdi>5</bdi>",
         "Crea e gestisce un catalogo di servizi disponibili.",
         "L’intera abilità, tutti i livelli",
+        # Level 5's essence has no Italian: the English stands in (test_levels_and_attributes).
+        "Che cosa significa il livello <bdi>5</bdi>",
     ],
     ("skill at a defined level", "ar"): [
         "المستوى <bdi>5</bdi>",
         "يضمن تلبية الخدمات المقدمة لمستويات الخدمة المتفق عليها.",
         "مهارات أخرى في المستوى <bdi>5</bdi>",
+        "ما يعنيه المستوى <bdi>5</bdi>",
+        "<p>جوهر مُختلَق للمستوى 5: يعمل بعناية مُختلَقة.</p>",
     ],
     ("skill at an undefined level", "en"): [
         "This skill is not defined at this level.",
@@ -132,28 +155,146 @@ SHOWS = {
         "أقرب مستوى عُرّفت فيه:",
         'href="/ar/skills/slmo/2/"',
     ],
-    ("level list", "en"): ["1 skill defined at this level", "Set strategy, inspire, mobilise"],
+    ("level list", "en"): [
+        "1 skill defined at this level",
+        "Set strategy, inspire, mobilise",
+        "<p>Invented essence of level 7: works with invented care.</p>",
+    ],
     ("level list", "de"): [
         "1 Fähigkeit auf dieser Ebene definiert",
         "Strategie festlegen, inspirieren, mobilisieren",
+        "<p>Erfundener Kern der Ebene 7: arbeitet mit erfundener Sorgfalt.</p>",
     ],
     ("level list", "ru"): [
         "1 навык определён на этом уровне",
         "Определять стратегию, вдохновлять, мобилизовать",
+        "<p>Вымышленная суть уровня 7: работает с вымышленной тщательностью.</p>",
     ],
     ("level list", "it"): [
         "1 abilità definita a questo livello",
         "Definire la strategia, ispirare, mobilitare",
+        "<p>Essenza inventata del livello 7: lavora con cura inventata.</p>",
     ],
     ("level list", "ar"): [
         "مهارة واحدة (1) معرّفة في هذا المستوى",
         "وضع الاستراتيجية، الإلهام، الحشد",
+        "<p>جوهر مُختلَق للمستوى 7: يعمل بعناية مُختلَقة.</p>",
     ],
-    ("level", "en"): ["<h2>1 skill defined at this level</h2>", 'href="/en/skills/slmo/5/"'],
-    ("level", "de"): ["1 Fähigkeit auf dieser Ebene definiert", 'href="/de/skills/slmo/5/"'],
-    ("level", "ru"): ["1 навык определён на этом уровне", 'href="/ru/skills/slmo/5/"'],
-    ("level", "it"): ["1 abilità definita a questo livello", 'href="/it/skills/slmo/5/"'],
-    ("level", "ar"): ["مهارة واحدة (1) معرّفة في هذا المستوى", 'href="/ar/skills/slmo/5/"'],
+    ("level", "en"): [
+        "<h2>1 skill defined at this level</h2>",
+        'href="/en/skills/slmo/5/"',
+        "<h3>Delivery and operation</h3>",
+        '<h2 id="essence">Essence of the level</h2>',
+        "<p>Invented essence of level 5: works with invented care.</p>",
+        '<h2 id="group-qualities">Invented qualities</h2>',
+        '<a href="/en/attributes/zeal/">Zeal</a>',
+        "<p>Shows invented zeal at level 5.</p>",
+    ],
+    ("level", "de"): [
+        "1 Fähigkeit auf dieser Ebene definiert",
+        'href="/de/skills/slmo/5/"',
+        "<h3>Bereitstellung und Betrieb</h3>",
+        '<h2 id="essence">Kern der Ebene</h2>',
+        "<p>Erfundener Kern der Ebene 5: arbeitet mit erfundener Sorgfalt.</p>",
+        '<h2 id="group-qualities">Erfundene Eigenschaften</h2>',
+        '<a href="/de/attributes/zeal/">Eifer</a>',
+        "<p>Zeigt erfundenen Eifer auf Ebene 5.</p>",
+    ],
+    ("level", "ru"): [
+        "1 навык определён на этом уровне",
+        'href="/ru/skills/slmo/5/"',
+        "<h3>Предоставление и эксплуатация</h3>",
+        "<p>Вымышленная суть уровня 5: работает с вымышленной тщательностью.</p>",
+        '<h2 id="group-habits">Вымышленные привычки</h2>',
+        '<a href="/ru/attributes/pace/">Темп</a>',
+        "<p>Держит вымышленный темп на уровне 5.</p>",
+    ],
+    ("level", "it"): [
+        "1 abilità definita a questo livello",
+        'href="/it/skills/slmo/5/"',
+        "<h3>Erogazione ed esercizio</h3>",
+        '<a href="/it/attributes/tact/">Tatto</a>',
+        "<p>Tratta con tatto persone inventate al livello 5.</p>",
+    ],
+    ("level", "ar"): [
+        "مهارة واحدة (1) معرّفة في هذا المستوى",
+        'href="/ar/skills/slmo/5/"',
+        "<h3>التقديم والتشغيل</h3>",
+        '<h2 id="essence">جوهر المستوى</h2>',
+        "<p>جوهر مُختلَق للمستوى 5: يعمل بعناية مُختلَقة.</p>",
+        '<a href="/ar/attributes/zeal/">الحماسة</a>',
+        "<p>يُظهر حماسة مُختلَقة في المستوى 5.</p>",
+    ],
+    ("attribute list", "en"): [
+        "<h1>Generic attributes</h1>",
+        '<h2 id="group-qualities">Invented qualities</h2>',
+        '<a href="/en/attributes/zeal/"><bdi class="code" translate="no">ZEAL</bdi> Zeal</a>',
+        "<p>Invented for tests: how keenly a person takes up the work.</p>",
+        '<h2 id="group-habits">Invented habits</h2>',
+        '<a href="/en/attributes/pace/"><bdi class="code" translate="no">PACE</bdi> Pace</a>',
+    ],
+    ("attribute list", "de"): [
+        "<h1>Allgemeine Attribute</h1>",
+        '<h2 id="group-qualities">Erfundene Eigenschaften</h2>',
+        '<bdi class="code" translate="no">ZEAL</bdi> Eifer</a>',
+        "<p>Für Tests erfunden: wie eifrig jemand die Arbeit aufnimmt.</p>",
+        '<bdi class="code" translate="no">TACT</bdi> Takt</a>',
+    ],
+    ("attribute list", "ru"): [
+        "<h1>Общие атрибуты</h1>",
+        '<h2 id="group-qualities">Вымышленные качества</h2>',
+        '<bdi class="code" translate="no">ZEAL</bdi> Рвение</a>',
+        "<p>Придумано для тестов: насколько ровно человек работает.</p>",
+    ],
+    ("attribute list", "it"): [
+        "<h1>Attributi generici</h1>",
+        '<h2 id="group-habits">Abitudini inventate</h2>',
+        '<bdi class="code" translate="no">PACE</bdi> Ritmo</a>',
+        "<p>Inventato per i test: con quanta delicatezza una persona tratta gli altri.</p>",
+    ],
+    ("attribute list", "ar"): [
+        "<h1>السمات العامة</h1>",
+        '<h2 id="group-qualities">صفات مُختلَقة</h2>',
+        '<bdi class="code" translate="no">ZEAL</bdi> الحماسة</a>',
+        "<p>مُختلَق للاختبارات: مدى رفق الشخص في تعامله مع الآخرين.</p>",
+    ],
+    ("attribute", "en"): [
+        '<h1><bdi class="code" translate="no">ZEAL</bdi> Zeal</h1>',
+        "<p>Invented for tests: how keenly a person takes up the work.</p>",
+        "<p>Invented zeal shows in:</p>",
+        "<li>finishing what was started</li>",
+        "<p>Shows invented zeal at level 2.</p>",
+        '<a href="/en/levels/6/">Level <bdi>6</bdi> — Initiate, influence</a>',
+    ],
+    ("attribute", "de"): [
+        '<h1><bdi class="code" translate="no">ZEAL</bdi> Eifer</h1>',
+        "<p>Für Tests erfunden: wie eifrig jemand die Arbeit aufnimmt.</p>",
+        '<h2 id="guidance">Leitfaden</h2>',
+        "<p>Erfundener Eifer zeigt sich in:</p>",
+        "<li>dem Abschließen des Begonnenen</li>",
+        "<p>Zeigt erfundenen Eifer auf Ebene 6.</p>",
+        '<a href="/de/levels/4/">Ebene <bdi>4</bdi> — Ermöglichen</a>',
+    ],
+    ("attribute", "ru"): [
+        '<h1><bdi class="code" translate="no">ZEAL</bdi> Рвение</h1>',
+        "<p>Придумано для тестов: насколько охотно человек берётся за работу.</p>",
+        "<p>Проявляет вымышленное рвение на уровне 3.</p>",
+        '<a href="/ru/attributes/">Общие атрибуты</a>',
+    ],
+    ("attribute", "it"): [
+        '<h1><bdi class="code" translate="no">ZEAL</bdi> Zelo</h1>',
+        "<p>Inventato per i test: con quanto slancio una persona affronta il lavoro.</p>",
+        "<p>Mostra uno zelo inventato al livello 4.</p>",
+        '<h2 id="levels">Livelli di responsabilità</h2>',
+    ],
+    ("attribute", "ar"): [
+        '<h1><bdi class="code" translate="no">ZEAL</bdi> الحماسة</h1>',
+        "<p>مُختلَق للاختبارات: مدى إقبال الشخص على العمل.</p>",
+        "<p>تظهر الحماسة المُختلَقة في:</p>",
+        "<li>إنهاء ما بدأ</li>",
+        "<p>يُظهر حماسة مُختلَقة في المستوى 6.</p>",
+        '<a href="/ar/levels/2/">المستوى <bdi>2</bdi> — ',
+    ],
 }
 TITLES = {
     ("skill", "de"): "<title>Service-Level-Management (SLMO) · SFIA</title>",
@@ -164,12 +305,17 @@ TITLES = {
     ("level", "it"): "<title>Livello 5: Garantire, consigliare · SFIA</title>",
     ("skill list", "ar"): "<title>المهارات · SFIA</title>",
     ("home", "en"): "<title>SFIA in five languages · SFIA</title>",
+    ("attribute", "de"): "<title>Eifer (ZEAL) · SFIA</title>",
+    ("attribute list", "ar"): "<title>السمات العامة · SFIA</title>",
 }
-
-
-@pytest.fixture
-def content():
-    call_command("loaddata", "fixtures/sfia.json", verbosity=0)
+# The footer names the framework's edition (the fixture's) on every page.
+EDITION = {
+    "en": "Framework edition:",
+    "de": "Ausgabe des Kompetenzrahmens:",
+    "ru": "Редакция системы навыков:",
+    "it": "Edizione del quadro delle competenze:",
+    "ar": "إصدار الإطار:",
+}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -186,6 +332,8 @@ def test_every_page_in_every_language(client, content, page, lang):
         assert TITLES[(page, lang)] in response.text
     assert re.search(r'<meta name="description" content="[^"]{20,}">', response.text)
     assert '© <a href="https://sfia-online.org/"><bdi>SFIA Foundation</bdi></a>' in response.text
+    edition = f'<p class="edition">{EDITION[lang]} <bdi translate="no">SFIA 9</bdi></p>'
+    assert edition in response.text
 
 
 def test_a_missing_translation_shows_the_english_marked(client, content):
@@ -295,6 +443,8 @@ def test_choose_language_refuses_unknown_languages(client):
         ("/de/skills/SLMO/", "/de/skills/slmo/"),
         ("/de/skills/SLMO/5/", "/de/skills/slmo/5/"),
         ("/ar/skills/Slmo/1/", "/ar/skills/slmo/1/"),
+        ("/de/attributes/ZEAL/", "/de/attributes/zeal/"),
+        ("/ar/attributes/Zeal/", "/ar/attributes/zeal/"),
     ],
 )
 def test_other_cases_of_the_code_redirect_permanently(client, content, url, location):
@@ -341,17 +491,6 @@ COUNTED = {
 }
 
 
-def copy_of_slmo(code):
-    """Another skill with SLMO's texts and levels."""
-    skill = Skill.objects.get(code="SLMO")
-    levels = list(skill.levels.all())
-    skill.pk, skill.code = None, code
-    skill.save()
-    for level in levels:
-        level.pk, level.skill = None, skill
-        level.save()
-
-
 @pytest.mark.parametrize("lang", COUNTED)
 def test_counts_take_the_plural_form_of_the_page_language(client, content, lang):
     counted = COUNTED[lang]
@@ -380,6 +519,9 @@ NOT_FOUND = [
     "/de/skills/%00/",
     "/de/levels/0/",
     "/de/levels/abc/",
+    "/de/attributes/nope/",
+    "/de/attributes/ze-al/",
+    "/de/attributes/zeal/5/",
     "/de/nothing-here/",
 ]
 
@@ -420,12 +562,22 @@ def test_sitemap_lists_every_page_in_every_language_with_alternates(client, cont
 
     assert sections == [
         f"http://testserver/sitemap-{name}.xml"
-        for name in ("pages", "skills", "skill-levels", "levels")
+        for name in ("pages", "skills", "skill-levels", "levels", "attributes")
     ]
-    pages = 3 + 1 + 7 + 7  # home, skills, levels; the skill; its seven levels; seven levels
+    # Home, skills, levels, attributes; the skill; its seven levels; seven levels; the three
+    # invented attributes.
+    pages = 4 + 1 + 7 + 7 + 3
     assert len(locations) == pages * 5 == len(set(locations))
     assert "http://testserver/ar/skills/slmo/5/" in locations
     assert "http://testserver/it/levels/7/" in locations
+    assert "http://testserver/de/attributes/" in locations
+    assert "http://testserver/ru/attributes/zeal/" in locations
+    assert (
+        '<xhtml:link rel="alternate" hreflang="ar" href="http://testserver/ar/attributes/pace/"/>'
+    ) in text
+    assert (
+        '<xhtml:link rel="alternate" hreflang="x-default" href="http://testserver/attributes/"/>'
+    ) in text
     assert (
         '<xhtml:link rel="alternate" hreflang="de" href="http://testserver/de/skills/slmo/1/"/>'
     ) in text
@@ -441,7 +593,7 @@ def test_a_large_sitemap_section_is_paged(client, content, monkeypatch):
     sections, locations, _ = sitemap_locations(client)
 
     assert "http://testserver/sitemap-skill-levels.xml?p=4" in sections
-    assert len(locations) == 18 * 5 == len(set(locations))
+    assert len(locations) == 22 * 5 == len(set(locations))
     assert client.get("/sitemap-skill-levels.xml?p=5").status_code == 404
 
 

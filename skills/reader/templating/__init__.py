@@ -41,6 +41,7 @@ def environment(**options):
         _=gettext,
         static=static,
         url=url,
+        translated=translated_in_page_language,
         translated_text=translated_text,
         together=together,
         skills_defined=skills_defined,
@@ -72,10 +73,17 @@ def regroup(items, attribute):
     return [(value, list(group)) for value, group in itertools.groupby(items, key)]
 
 
+def translated_in_page_language(obj, field):
+    """`{{ translated(attribute, "description").paragraphs }}`: a model's translated field as
+    a text.Translated, English standing in, marked, where a translation is missing; its
+    `.inline`, `.paragraphs` or `.items` render it."""
+    return translated(obj, field, get_language())
+
+
 def translated_text(obj, field):
-    """A model's translated field, English standing in, marked, where a translation is
-    missing (reading.Translated)."""
-    return translated(obj, field, get_language()).inline
+    """A model's translated field inline (in a heading or a link), English standing in,
+    marked, where a translation is missing."""
+    return translated_in_page_language(obj, field).inline
 
 
 # The server error page is rendered without a request, so it says this in every language.
