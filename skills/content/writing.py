@@ -34,6 +34,11 @@ def location(path, subject, base, language):
     return f"{path}: {label}{f' [{language}]' if language else ''}"
 
 
+def amount(count, noun):
+    """ "1 skill", "147 skills" (of the nouns with a plain plural)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def save_fields(instance, changed, adding):
     """Save a new row whole, an existing one only in the fields the import changed: a
     translator's save of another field in between is not written over."""

@@ -20,6 +20,7 @@ from skills.content.workbook.errors import Place, WorkbookError, WorkbookErrors
 from skills.content.writing import (
     Changes,
     ImportReport,
+    amount,
     location,
     split_field,
     write,
@@ -181,18 +182,17 @@ class _Import:
                 adding=self.edition is None,
             )
         if self.book.levels is not None:
-            self.progress(
-                f"{self.book.levels[0].sheet.path}: Levels, {len(self.book.levels)} levels"
-            )
+            sheet = self.book.levels[0].sheet
+            self.progress(f"{sheet.path}: {sheet.name}, {amount(len(self.book.levels), 'level')}")
             for level in self.book.levels:
                 self.level_of_responsibility(level)
         if self.book.skills is not None:
-            self.sheet_progress(self.book.skills, "skills")
+            self.sheet_progress(self.book.skills, "skill")
             self.placements_of_skills()
             for entry in self.book.skills:
                 self.entry(entry, SKILLS, self.skills, self.report.skills)
         if self.book.attributes is not None:
-            self.sheet_progress(self.book.attributes, "attributes")
+            self.sheet_progress(self.book.attributes, "attribute")
             self.groups_of_attributes()
             for entry in self.book.attributes:
                 self.entry(entry, ATTRIBUTES, self.attributes, self.report.attributes)
@@ -200,7 +200,7 @@ class _Import:
     def sheet_progress(self, entries, noun):
         if entries:
             sheet = entries[0].sheet
-            self.progress(f"{sheet.path}: {sheet.name}, {len(entries)} {noun}")
+            self.progress(f"{sheet.path}: {sheet.name}, {amount(len(entries), noun)}")
 
     def framework_row(self, instance, fields, place_of, kind, subject, *, adding):
         def where(field_name):
