@@ -387,3 +387,21 @@ def test_a_change_by_an_import_makes_an_open_admin_form_stale(admin_client, tmp_
     assert response.status_code == 200
     assert "an import saved this on" in response.text
     assert Skill.objects.get(pk=skill.pk).name_de is None
+
+
+def test_a_change_to_an_attribute_level_makes_an_open_attribute_form_stale(admin_client, tmp_path):
+    import_spreadsheet(workbook(tmp_path))
+    attribute = GenericAttribute.objects.get(code="YAAB")
+    url = f"/en/admin/skills/genericattribute/{attribute.pk}/change/"
+    page = admin_client.get(url)
+    fields = form_fields(page.text, re.search(r'<form [^>]*id="(\w+_form)"', page.text)[1])
+    import_spreadsheet(
+        workbook(tmp_path, name="2.xlsx", changes={"Attributes": {"P3": "Newer at 3."}})
+    )
+
+    response = admin_client.post(url, {**fields, "name_de": "Meine Änderung"})
+
+    assert response.status_code == 200
+    assert "an import saved this on" in response.text
+    assert GenericAttribute.objects.get(pk=attribute.pk).name_de is None
+    assert attribute.levels.get(level=3).description_en == "Newer at 3."
