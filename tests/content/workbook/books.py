@@ -2,12 +2,14 @@
 exported through the commands (test helpers)."""
 
 import io
+import re
 
 from django.core.management import call_command
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from skills.content.synthetic_workbook import workbook_sheets, write_workbook
 from skills.framework.models import CONTENT_MODELS, ImportedValue
+from tests.forms import form_fields
 
 
 def sheets(language="en", **options):
@@ -55,3 +57,10 @@ def empty_the_database():
     for model in reversed(CONTENT_MODELS):
         model.objects.all().delete()
     ImportedValue.objects.all().delete()
+
+
+def open_admin_form(client, model, instance, language="en"):
+    """The admin's change form of `instance` as the browser would post it: (url, fields)."""
+    url = f"/{language}/admin/skills/{model}/{instance.pk}/change/"
+    page = client.get(url)
+    return url, form_fields(page.text, re.search(r'<form [^>]*id="(\w+_form)"', page.text)[1])

@@ -3,7 +3,6 @@ then its translations; merged three ways like import_sources, idempotent, tellin
 did."""
 
 import io
-import re
 
 import pytest
 from django.core.management import call_command
@@ -33,10 +32,10 @@ from tests.conftest import content_snapshot
 from tests.content.workbook.books import (
     empty_the_database,
     import_spreadsheet,
+    open_admin_form,
     sheets,
     workbook,
 )
-from tests.forms import form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -376,9 +375,7 @@ def test_an_edit_unchanged_in_the_workbook_is_kept_and_the_rest_follows_it(tmp_p
 def test_a_change_by_an_import_makes_an_open_admin_form_stale(admin_client, tmp_path):
     import_spreadsheet(workbook(tmp_path))
     skill = Skill.objects.get(code="XAAE")
-    url = f"/en/admin/skills/skill/{skill.pk}/change/"
-    page = admin_client.get(url)
-    fields = form_fields(page.text, re.search(r'<form [^>]*id="(\w+_form)"', page.text)[1])
+    url, fields = open_admin_form(admin_client, "skill", skill)
     # The import changes only a level's text: the skill's own row is as it was.
     import_spreadsheet(workbook(tmp_path, name="2.xlsx", changes={"Skills": {"S6": "Newer."}}))
 
@@ -392,9 +389,7 @@ def test_a_change_by_an_import_makes_an_open_admin_form_stale(admin_client, tmp_
 def test_a_change_to_an_attribute_level_makes_an_open_attribute_form_stale(admin_client, tmp_path):
     import_spreadsheet(workbook(tmp_path))
     attribute = GenericAttribute.objects.get(code="YAAB")
-    url = f"/en/admin/skills/genericattribute/{attribute.pk}/change/"
-    page = admin_client.get(url)
-    fields = form_fields(page.text, re.search(r'<form [^>]*id="(\w+_form)"', page.text)[1])
+    url, fields = open_admin_form(admin_client, "genericattribute", attribute)
     import_spreadsheet(
         workbook(tmp_path, name="2.xlsx", changes={"Attributes": {"P3": "Newer at 3."}})
     )

@@ -3,7 +3,6 @@ what it may change as import_sources does, so the second writer waits for the fi
 nothing either wrote is lost."""
 
 import io
-import re
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -13,9 +12,8 @@ from django.test import Client
 from skills.content.workbook import importer
 from skills.editorial.admin import SkillAdmin
 from skills.framework.models import Skill, SkillLevel
-from tests.content.workbook.books import import_spreadsheet, workbook
+from tests.content.workbook.books import import_spreadsheet, open_admin_form, workbook
 from tests.editorial.test_races import Held
-from tests.forms import form_fields
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -31,12 +29,6 @@ def translator(tmp_path):
     return client
 
 
-def open_form(client, code):
-    url = f"/de/admin/skills/skill/{Skill.objects.get(code=code).pk}/change/"
-    page = client.get(url)
-    return url, form_fields(page.text, re.search(r'<form [^>]*id="(\w+_form)"', page.text)[1])
-
-
 def level_4():
     return SkillLevel.objects.get(skill__code="XAAE", level=4)
 
@@ -44,7 +36,7 @@ def level_4():
 def test_an_import_during_a_save_waits_for_it_and_keeps_its_german(
     translator, tmp_path, monkeypatch
 ):
-    url, fields = open_form(translator, "XAAE")
+    url, fields = open_admin_form(translator, "skill", Skill.objects.get(code="XAAE"), "de")
     fields.update({"name_de": "Erfundene Fähigkeit", "levels-3-description_de": "Neu."})
     changed = workbook(tmp_path, name="changed.xlsx", changes={"Skills": {"S6": "Reworded."}})
     held = Held(monkeypatch, SkillAdmin, "save_model")
@@ -61,7 +53,8 @@ def test_an_import_during_a_save_waits_for_it_and_keeps_its_german(
 
 
 def test_a_save_during_an_import_waits_and_is_refused_as_stale(translator, tmp_path, monkeypatch):
-    url, fields = open_form(translator, "XAAE")  # opened before the import
+    # Opened before the import.
+    url, fields = open_admin_form(translator, "skill", Skill.objects.get(code="XAAE"), "de")
     fields.update({"levels-3-description_de": "Meine Änderung."})
     changed = workbook(tmp_path, name="changed.xlsx", changes={"Skills": {"S6": "Reworded."}})
     held = Held(monkeypatch, importer.Merge, "record")
