@@ -289,7 +289,8 @@ class _SheetReader:
         self.english = language == SOURCE_LANGUAGE
         self.errors = []
         self.editions = []  # (edition, place, how it says so)
-        self.slugs = {}  # (kind, parent slug, slug) → (name, row): English names, one address each
+        # (sheet, column, parent's slug, slug) → (English name, row): one address, one name.
+        self.slugs = {}
 
     def fail(self, place, message):
         self.errors.append(WorkbookError(place, message))
@@ -525,12 +526,13 @@ class _SheetReader:
     def levels(self, path, rows):
         sheet = Sheet(path, LEVELS)
         rows = [_padded(row, READ_COLUMNS) for row in rows]
-        expected_rows = len(LEVEL_ROWS) if len(rows) >= len(LEVEL_ROWS) else len(LEVEL_ROWS) - 1
+        # A sheet may carry empty rows after its last (formatted, say); SFIA 8's may have no URL.
+        while rows and all(is_blank(value) for value in rows[-1]):
+            rows.pop()
         for number, row in enumerate(rows, start=1):
             place = Place(path, LEVELS, number, "A")
-            if number > expected_rows:
-                if not all(is_blank(value) for value in row):
-                    self.fail(place, "is not a row of the published sheet, which ends at the URL")
+            if number > len(LEVEL_ROWS):
+                self.fail(place, "is not a row of the published sheet, which ends at the URL")
                 continue
             header = LEVEL_ROWS[number - 1][0]
             if _header(row[0]) != header:
@@ -544,9 +546,8 @@ class _SheetReader:
         if len(rows) < len(LEVEL_ROWS) - 1:
             self.fail(
                 Place(path, LEVELS),
-                "has "
-                f"{len(rows)} rows: the published sheet has the level, its guiding phrase and "
-                "its essence, and the URL",
+                f"has {len(rows)} rows: the published sheet has the level, its guiding phrase, "
+                "its essence (and its URL)",
             )
             return ()
         if any(error.place.sheet == LEVELS and error.place.path == path for error in self.errors):

@@ -225,6 +225,11 @@ BAD_CELLS = {
         {"Levels": {"A3": "Essence"}},
         ['Levels row 3, column A: the header is "Essence", expected "Essence of the level"'],
     ),
+    "a Levels sheet's row too many": (
+        "en",
+        {"Levels": {"A5": "Notes"}},
+        ["Levels row 5, column A: is not a row of the published sheet, which ends at the URL"],
+    ),
     "a guiding phrase missing": (
         "en",
         {"Levels": {"H2": None}},

@@ -126,3 +126,15 @@ def test_any_cell_is_read_or_refused_with_its_place(tmp_path_factory, language, 
     except WorkbookErrors as errors:
         assert errors.errors
         assert all(str(error).startswith(f"{path}: ") for error in errors.errors)
+
+
+def test_a_levels_sheet_without_its_url_row_and_with_empty_rows_after_it(tmp_path):
+    book = sheets(edition=8)
+    book["Levels"] = [*book["Levels"][:3], [None] * 8, [None, None]]
+    path = write_workbook(tmp_path / "sfia-8.xlsx", book)
+
+    levels = read_workbook([path]).levels
+
+    assert [(level.number, level.guiding_phrase) for level in levels] == [
+        (number, f"Invented phrase {number}") for number in range(1, 8)
+    ]
