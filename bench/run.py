@@ -3,13 +3,16 @@
     .venv/bin/python bench/run.py            (10 s a measurement; --quick for 3 s)
 
 Builds the 147-skill synthetic corpus (skills/content/synthetic.py) with the real parser and
-import_sources into a fresh database, timing the import of 15 and of 147 skills. Then starts
+import_sources into a fresh database, timing the import of 15 and of 147 skills; and times
+import_spreadsheet of a synthetic workbook of the same 147 skills and 16 attributes
+(skills/content/synthetic_workbook.py), English then German, into another. Then starts
 gunicorn with the production settings, twice: with the page cache and without. With wrk it
-measures (a) the skill page, cache warm, (b) the skill page with caching off, and (c) a static
-file of the same size that WhiteNoise serves from the same server (page and file in turns,
-three rounds, the median of each), and prints requests/s and p99 for each, the ratios a/c
-and b/c, and the workers' memory. PostgreSQL and Redis are used
-when they answer on 127.0.0.1, SQLite and local memory otherwise. Needs wrk (Debian).
+measures, for the skill page and the level page (level 5, at 147 skills and 16 attributes),
+(a) the page, cache warm, (b) the page with caching off, and (c) a static file of the same
+size that WhiteNoise serves from the same server (page and file in turns, three rounds, the
+median of each), and prints requests/s and p99 for each, the ratios a/c and b/c, and the
+workers' memory. PostgreSQL and Redis are used when they answer on 127.0.0.1, SQLite and
+local memory otherwise. Needs wrk (Debian).
 """
 
 import argparse
@@ -27,7 +30,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-PAGE = "/en/skills/slmo/"
+PAGES = {"skill page": "/en/skills/slmo/", "level page": "/en/levels/5/"}
 # As issue 14 set them: the uncached page trades some speed for public APIs only.
 TARGETS = {"a/c": 0.8, "b/c": 0.25, "rss_mb": 120}
 ROUNDS = 3
@@ -69,21 +72,64 @@ framework = read_framework(settings.SFIA_FRAMEWORK_FILE)
 import_sources(
     read_sources({folder!r}, framework), framework, framework_file=settings.SFIA_FRAMEWORK_FILE
 )
-print(time.perf_counter() - started)
+print("seconds", time.perf_counter() - started)
 """
 
 
-def timed_import(env, folder):
-    """Seconds to parse and import `folder` into a migrated, empty database."""
+TIMED_WORKBOOK_IMPORT = """
+import time, django
+django.setup()
+from skills.content.workbook.importer import import_workbook
+from skills.content.workbook.reader import read_workbook
+for path, language in {workbooks!r}:
+    started = time.perf_counter()
+    import_workbook(read_workbook([path], language))
+    print("seconds", time.perf_counter() - started)
+"""
+
+
+def timed(env, script):
+    """The seconds `script` prints ("seconds 1.23" lines: logs may come between), run in a
+    process of its own."""
     result = subprocess.run(
-        [sys.executable, "-c", TIMED_IMPORT.format(folder=str(folder))],
+        [sys.executable, "-c", script],
         cwd=BASE_DIR,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
-    return float(result.stdout.strip().splitlines()[-1])
+    return [
+        float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("seconds ")
+    ]
+
+
+def timed_import(env, folder):
+    """Seconds to parse and import `folder` into a migrated, empty database."""
+    return timed(env, TIMED_IMPORT.format(folder=str(folder)))[-1]
+
+
+def synthetic_workbooks(workdir, skills, attributes):
+    """The synthetic workbook of `skills` skills and `attributes` attributes, in English and
+    German: [(path, language)]; and its Attributes sheet alone, in English, as CSV."""
+    from skills.content.synthetic_workbook import (
+        corpus_attributes,
+        corpus_skills,
+        workbook_sheets,
+        write_csv_files,
+        write_workbook,
+    )
+
+    shape = {"skills": corpus_skills(skills), "attributes": corpus_attributes(attributes)}
+    workbooks = [
+        (str(write_workbook(workdir / f"workbook-{language}.xlsx", sheets)), language)
+        for language, sheets in ((lang, workbook_sheets(lang, **shape)) for lang in ("en", "de"))
+    ]
+    folder = workdir / "attributes"
+    folder.mkdir()
+    english = workbook_sheets("en", **shape)
+    (attributes_csv,) = write_csv_files(folder, {"Attributes": english["Attributes"]})
+    return workbooks, attributes_csv
 
 
 def corpus(workdir, count):
@@ -191,54 +237,81 @@ def main():
         )
     growth = (imports[147] / 147) / (imports[15] / 15)
     print(f"cost a skill, 147 against 15: {growth:.2f}× (1.00 is linear)")
+    pages_database = env["DATABASE_URL"]
 
-    # The big database, plus the real SLMO page to measure.
+    workbooks, attributes_csv = synthetic_workbooks(workdir, 147, 16)
+    env["DATABASE_URL"] = fresh_database(workdir, "sfia_bench_workbook")
+    manage(env, "migrate", "--no-input")
+    english, german = timed(env, TIMED_WORKBOOK_IMPORT.format(workbooks=workbooks))
+    print(
+        f"import_spreadsheet, 147 skills and 16 attributes: English {english:.2f} s, then "
+        f"German {german:.2f} s (import_sources of the same 147 skills, five languages: "
+        f"{imports[147]:.2f} s)"
+    )
+
+    # The big database, plus the real SLMO page and the workbook's attributes to measure.
+    env["DATABASE_URL"] = pages_database
     manage(env, "import_sources", "fixtures/sources")
+    manage(env, "import_spreadsheet", str(attributes_csv))
     manage(env, "collectstatic", "--no-input")
     results = {}
-    for label, page_cache in (("a", "1"), ("b", "0")):
-        port = 18800 if page_cache == "1" else 18801
+    sizes = {}
+    for cached, page_cache in ((True, "1"), (False, "0")):
+        port = 18800 if cached else 18801
         server = start_gunicorn({**env, "DJANGO_PAGE_CACHE": page_cache}, port)
         try:
-            page = subprocess.run(
-                ["curl", "-s", f"http://127.0.0.1:{port}{PAGE}"], capture_output=True, check=True
-            ).stdout
-            if label == "a":  # a static file of the page's size, for WhiteNoise to serve
-                same_size = workdir / "static" / "bench" / "same-size.html"
+            static = {}
+            for name, path in PAGES.items():
+                page = subprocess.run(
+                    ["curl", "-sf", f"http://127.0.0.1:{port}{path}"],
+                    capture_output=True,
+                    check=True,
+                ).stdout
+                sizes[name] = len(page)
+                # A static file of the page's size, for WhiteNoise to serve.
+                same_size = workdir / "static" / "bench" / f"{name.replace(' ', '-')}.html"
                 same_size.parent.mkdir(exist_ok=True)
                 same_size.write_bytes(page)
-                server.terminate()
-                server.wait()
-                server = start_gunicorn({**env, "DJANGO_PAGE_CACHE": page_cache}, port)
-            page_url = f"http://127.0.0.1:{port}{PAGE}"
-            static_url = f"http://127.0.0.1:{port}/static/bench/same-size.html"
-            wrk(page_url, 1)  # warm up
-            wrk(static_url, 1)
-            # Page and static file in turns, so a drift in the machine's speed (other
-            # processes, CPU clocks) touches both; the median of each is reported.
-            rounds = [(wrk(page_url, seconds), wrk(static_url, seconds)) for _ in range(ROUNDS)]
-            results[label] = median_of(page for page, _ in rounds)
-            results[f"c{label}"] = median_of(static for _, static in rounds)
-            results[f"rss{label}"] = workers_rss_mb(server)
+                static[name] = f"http://127.0.0.1:{port}/static/bench/{same_size.name}"
+            # WhiteNoise finds the files it serves when it starts.
+            server.terminate()
+            server.wait()
+            server = start_gunicorn({**env, "DJANGO_PAGE_CACHE": page_cache}, port)
+            for name, path in PAGES.items():
+                page_url = f"http://127.0.0.1:{port}{path}"
+                wrk(page_url, 1)  # warm up
+                wrk(static[name], 1)
+                # Page and static file in turns, so a drift in the machine's speed (other
+                # processes, CPU clocks) touches both; the median of each is reported.
+                rounds = [
+                    (wrk(page_url, seconds), wrk(static[name], seconds)) for _ in range(ROUNDS)
+                ]
+                results[(name, cached)] = (
+                    median_of(page for page, _ in rounds),
+                    median_of(static_file for _, static_file in rounds),
+                )
+            results[("rss", cached)] = workers_rss_mb(server)
         finally:
             server.terminate()
             server.wait()
-    print(f"page size: {len(page)} bytes")
-    print(f"{'':32} {'requests/s':>11} {'p99 ms':>8}")
-    for key, name in (
-        ("a", "(a) skill page, cache warm"),
-        ("ca", "(c) static file, same server"),
-        ("b", "(b) skill page, caching off"),
-        ("cb", "(c) static file, same server"),
-    ):
-        rate, p99 = results[key]
-        print(f"{name:32} {rate:11.0f} {p99:8.2f}")
-    a_c = results["a"][0] / results["ca"][0]
-    b_c = results["b"][0] / results["cb"][0]
-    rss = max(results["rssa"] + results["rssb"], default=0)
-    print(
-        f"a/c = {a_c:.2f} (target ≥ {TARGETS['a/c']}), b/c = {b_c:.2f} (target ≥ {TARGETS['b/c']})"
-    )
+    print(f"{'':36} {'requests/s':>11} {'p99 ms':>8}")
+    for name in PAGES:
+        print(f"{name} ({PAGES[name]}, {sizes[name]} bytes):")
+        for cached, label in ((True, "a"), (False, "b")):
+            page, static_file = results[(name, cached)]
+            how = "cache warm" if cached else "caching off"
+            print(f"  {f'({label}) {how}':34} {page[0]:11.0f} {page[1]:8.2f}")
+            print(
+                f"  {'(c) static file, same size':34} {static_file[0]:11.0f} {static_file[1]:8.2f}"
+            )
+    for name in PAGES:
+        a_c = results[(name, True)][0][0] / results[(name, True)][1][0]
+        b_c = results[(name, False)][0][0] / results[(name, False)][1][0]
+        print(
+            f"{name}: a/c = {a_c:.2f} (target ≥ {TARGETS['a/c']}), "
+            f"b/c = {b_c:.2f} (target ≥ {TARGETS['b/c']})"
+        )
+    rss = max(results[("rss", True)] + results[("rss", False)], default=0)
     print(f"worker memory (RSS): at most {rss:.0f} MB (target < {TARGETS['rss_mb']} MB)")
     shutil.rmtree(workdir, ignore_errors=True)
 

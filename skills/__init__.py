@@ -4,9 +4,11 @@
 framework/   the framework's data: the models and their QuerySets, the translated fields
              (translation.py), the languages and levels, the limits a text is checked
              against, where each object's page is (links.py). A Django app, label "skills".
-content/     the content pipeline: source texts parsed (sources/), imported with a three-way
-             merge, built into the fixture, loaded into a new database; the synthetic corpus
-             the tests and bench/ use. Commands: build_fixtures, import_sources, load_content.
+content/     the content pipeline: source texts parsed (sources/) and the official workbook
+             read (workbook/), imported with a three-way merge, built into the fixture, loaded
+             into a new database; the synthetic corpus and workbook the tests and bench/ use.
+             Commands: build_fixtures, import_sources, import_spreadsheet,
+             export_spreadsheet, load_content.
 reader/      the reader's pages: URLs, views, the skill page read in one query, translated
              texts with their fallback, the Jinja2 set-up, the page in every language,
              sitemaps.

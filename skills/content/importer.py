@@ -5,15 +5,21 @@ sources changes nothing. Languages a source lacks are left as they are, so trans
 in the admin survive an import of sources that don't have that language.
 """
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
 
 import reversion
 from django.db import transaction
 
 from skills.content.fields import names, skill_content
 from skills.content.merge import Merge
-from skills.framework.languages import LANGUAGE_CODES
+from skills.content.writing import (
+    Changes,
+    ImportReport,
+    location,
+    split_field,
+    write,
+    write_framework_row,
+)
 from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.models import (
     Category,
@@ -23,89 +29,6 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
-
-
-def language_of(field_name):
-    """ "name_de" → "de"; None for an untranslated field."""
-    base, _, suffix = field_name.rpartition("_")
-    return suffix if base and suffix in LANGUAGE_CODES else None
-
-
-@dataclass
-class SkillChanges:
-    code: str
-    added: bool = False
-    # Language (None: untranslated fields) → what changed in it: "name", "level 3"…
-    changes: dict = field(default_factory=lambda: defaultdict(list))
-    # (language, "skill" | "level", "added" | "changed") → count.
-    counts: Counter = field(default_factory=Counter)
-
-    def record(self, what, before, changed):
-        """Note the `changed` fields of `what` ("skill", "level 3"), given their old values."""
-        by_language = defaultdict(list)
-        for name in changed:
-            by_language[language_of(name)].append(name)
-        for language, fields in by_language.items():
-            if what == "skill":
-                self.changes[language].extend(name.rpartition("_")[0] or name for name in fields)
-            else:
-                self.changes[language].append(what)
-            if language is not None:
-                was_empty = all(before.get(name) is None for name in fields)
-                kind = "skill" if what == "skill" else "level"
-                self.counts[(language, kind, "added" if was_empty else "changed")] += 1
-
-    def describe(self):
-        if self.added:
-            languages = [code for code in LANGUAGE_CODES if code in self.changes]
-            return f"{self.code} added in {', '.join(languages)}"
-        parts = [
-            f"{language or 'all languages'}: {', '.join(dict.fromkeys(what))}"
-            for language, what in self.changes.items()
-        ]
-        return f"{self.code} changed — {'; '.join(parts)}"
-
-
-@dataclass
-class ImportReport:
-    skills: list = field(default_factory=list)
-    framework: Counter = field(default_factory=Counter)
-    # merge.KeptEdit: the admin's edits this import did not replace (or, told to,
-    # replaced).
-    kept: list = field(default_factory=list)
-
-    def lines(self):
-        """What the import did, for a person to read."""
-        lines = [f"{what}: {count}" for what, count in sorted(self.framework.items())]
-        changed = [skill for skill in self.skills if skill.changes]
-        lines += [skill.describe() for skill in changed]
-        totals = sum((skill.counts for skill in self.skills), Counter())
-        if totals:
-            lines.append(
-                "Per language (skills added, skills changed, levels added, levels changed):"
-            )
-            for language in LANGUAGE_CODES:
-                figures = [
-                    totals[(language, kind, verb)]
-                    for kind in ("skill", "level")
-                    for verb in ("added", "changed")
-                ]
-                if any(figures):
-                    lines.append(f"  {language}: {', '.join(map(str, figures))}")
-        added = sum(skill.added for skill in self.skills)
-        lines.append(
-            f"Skills: {added} added, {len(changed) - added} changed, "
-            f"{len(self.skills) - len(changed)} unchanged."
-        )
-        lines += [edit.describe() for edit in self.kept]
-        conflicts = [edit for edit in self.kept if edit.conflict and not edit.overwritten]
-        if self.kept:
-            lines.append(
-                f"Edits made in the admin: {len(self.kept)}, of which {len(conflicts)} "
-                "conflict with a change in the source"
-                + (" (kept; --overwrite-edits replaces them)." if conflicts else ".")
-            )
-        return lines
 
 
 @transaction.atomic
@@ -138,38 +61,25 @@ def import_sources(sources, framework, *, framework_file, overwrite_edits=False)
     for source in sources:
         content = skill_content(source, framework)
         skill = existing.get(source.code)
-        changes = SkillChanges(source.code, added=skill is None)
+        changes = Changes(source.code, added=skill is None)
         skill = skill or Skill(code=source.code)
-        before = {name: getattr(skill, name) for name in content.fields}
         subcategory = subcategories[(content.category_slug, content.subcategory_slug)]
         fields = {**content.fields, "subcategory_id": subcategory.pk}
-        changed = merge.apply(skill, fields, source_location(source, None), changes.added)
-        if changed:
-            changes.record("skill", before, changed)
-            save_fields(skill, changed, changes.added)
+        where = source_location(source, None)
+        write(merge, changes, skill, fields, where, adding=changes.added)
         levels = levels_of[skill.pk]
         for number in LEVEL_NUMBERS:
             level = levels.get(number)
             adding = level is None
             level = level or SkillLevel(skill=skill, level_id=number)
-            fields = content.levels[number]
-            before = {name: getattr(level, name) for name in fields}
-            changed = merge.apply(level, fields, source_location(source, number), adding)
-            if changed or adding:
-                changes.record(f"level {number}", before, changed)
-                save_fields(level, changed, adding)
+            where = source_location(source, number)
+            write(merge, changes, level, content.levels[number], where, adding=adding, level=number)
         if changes.changes:
             reversion.add_to_revision(skill)  # its history shows a change to its levels too
         report.skills.append(changes)
     merge.record()
     report.kept = merge.kept
     return report
-
-
-def save_fields(instance, changed, adding):
-    """Save a new row whole, an existing one only in the fields the import changed: a
-    translator's save of another field in between is not written over."""
-    instance.save(update_fields=None if adding else changed)
 
 
 def source_location(source, level_number):
@@ -187,21 +97,8 @@ def source_location(source, level_number):
     return where
 
 
-def location(path, subject, base, language):
-    """ "PATH: SLMO guidance notes [de]": where a field stands, for the import's report."""
-    label = f"{subject} {FIELD_LABELS.get(base, base.replace('_', ' '))}" if base else subject
-    return f"{path}: {label}{f' [{language}]' if language else ''}"
-
-
-def split_field(field_name):
-    """ "name_de" → ("name", "de"); "defined" → ("defined", None)."""
-    language = language_of(field_name)
-    return (field_name.rpartition("_")[0] if language else field_name), language
-
-
-# The untranslated fields an import writes: the source file that says them, and their names.
+# The untranslated fields an import writes: the source file that says them.
 FILE_OF_FIELD = {"subcategory_id": "skill.toml", "defined": "en.txt"}
-FIELD_LABELS = {"subcategory_id": "subcategory", "defined": "defined or not"}
 
 
 def _import_framework(framework, framework_file, merge, report):
@@ -209,10 +106,7 @@ def _import_framework(framework, framework_file, merge, report):
         def where(field_name):
             return location(framework_file, what, *split_field(field_name))
 
-        changed = merge.apply(instance, fields, where, adding)
-        if changed or adding:
-            save_fields(instance, changed, adding)
-            report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
+        write_framework_row(merge, report, instance, fields, where, kind=kind, adding=adding)
 
     if framework.edition:
         edition = Edition.objects.select_for_update().filter(pk=1).first()

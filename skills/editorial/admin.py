@@ -218,6 +218,12 @@ class SkillForm(GuardedContentForm):
     followed = ("levels",)
 
 
+class GenericAttributeForm(GuardedContentForm):
+    # An attribute's levels are on its page, as a skill's: a change to one (by an import or
+    # another editor) makes the page stale.
+    followed = ("levels",)
+
+
 def model_fields(instance, form_fields):
     """The names among `form_fields` that are columns of `instance` (not the edit token)."""
     columns = {field.name for field in instance._meta.concrete_fields}
@@ -516,6 +522,7 @@ class AttributeLevelInline(LanguageRolesMixin, TranslationStackedInline):
 
 @admin.register(GenericAttribute)
 class GenericAttributeAdmin(ContentAdmin):
+    form = GenericAttributeForm
     inlines = [AttributeLevelInline]
     list_display = ["code", "name", "group"]
     list_filter = ["group"]
