@@ -20,6 +20,7 @@ from skills.framework.models import (
     Skill,
     SkillLevel,
 )
+from skills.reader.level_page import skills_defined_at
 from skills.reader.skill_page import read_skill_page
 
 
@@ -83,7 +84,7 @@ def level_detail(request, level):
     context = {
         "level": get_object_or_404(ResponsibilityLevel, number=level),
         "attribute_levels": AttributeLevel.objects.defined_at(level),
-        "skill_levels": SkillLevel.objects.defined_at(level),
+        "skills_by_category": skills_defined_at(level, translation.get_language()),
     }
     return render(request, "skills/level_detail.html", context)
 
