@@ -64,7 +64,9 @@ line = (
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(line, min_size=1, max_size=4),
+    # Prose before the lead-in does not itself end in a colon: the workbook marks no list, so
+    # the first line ending in one is where the items begin (the format can't say otherwise).
+    st.lists(line.filter(lambda text: not text.endswith(":")), min_size=1, max_size=4),
     st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=30),
     st.lists(line, max_size=5),
 )
