@@ -307,10 +307,13 @@ def main():
     for name in PAGES:
         a_c = results[(name, True)][0][0] / results[(name, True)][1][0]
         b_c = results[(name, False)][0][0] / results[(name, False)][1][0]
-        print(
-            f"{name}: a/c = {a_c:.2f} (target ≥ {TARGETS['a/c']}), "
-            f"b/c = {b_c:.2f} (target ≥ {TARGETS['b/c']})"
+        # The targets are the skill page's: the other pages are measured, not held to them.
+        a_target, b_target = (
+            (f" (target ≥ {TARGETS['a/c']})", f" (target ≥ {TARGETS['b/c']})")
+            if name == "skill page"
+            else ("", "")
         )
+        print(f"{name}: a/c = {a_c:.2f}{a_target}, b/c = {b_c:.2f}{b_target}")
     rss = max(results[("rss", True)] + results[("rss", False)], default=0)
     print(f"worker memory (RSS): at most {rss:.0f} MB (target < {TARGETS['rss_mb']} MB)")
     shutil.rmtree(workdir, ignore_errors=True)
