@@ -36,6 +36,7 @@ from skills.framework.languages import (
     TRANSLATED_LANGUAGES,
     direction,
 )
+from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.models import (
     AttributeGroup,
     AttributeLevel,
@@ -435,13 +436,18 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
         return super().recover_view(request, version_id, extra_context)
 
 
-class SkillLevelInline(LanguageRolesMixin, TranslationStackedInline):
-    model = SkillLevel
+class LevelsInline(LanguageRolesMixin, TranslationStackedInline):
+    """A skill's or an attribute's seven levels, in order, under it."""
+
     form = ContentForm
     fields = ["level", "defined", "description"]
     extra = 0
-    max_num = 7
+    max_num = len(LEVEL_NUMBERS)
     ordering = ["level"]
+
+
+class SkillLevelInline(LevelsInline):
+    model = SkillLevel
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):
@@ -511,13 +517,8 @@ class SubcategoryAdmin(ContentAdmin):
     list_filter = ["category"]
 
 
-class AttributeLevelInline(LanguageRolesMixin, TranslationStackedInline):
+class AttributeLevelInline(LevelsInline):
     model = AttributeLevel
-    form = ContentForm
-    fields = ["level", "defined", "description"]
-    extra = 0
-    max_num = 7
-    ordering = ["level"]
 
 
 @admin.register(GenericAttribute)
