@@ -101,16 +101,25 @@ CHROMIUM_ARGS = [
 NODE_MODULES = Path(settings.BASE_DIR) / "node_modules"
 
 
-def manage(env, *args, cwd=settings.BASE_DIR):
-    """`manage.py ARGS` in a process of its own, with `env`; raises if it fails."""
+def manage(env, *args, cwd=settings.BASE_DIR, check=True):
+    """`manage.py ARGS` in a process of its own, with `env`; raises if it fails (`check`)."""
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=cwd,
         env=env,
-        check=True,
+        check=check,
         capture_output=True,
         text=True,
     )
+
+
+# A command run as a person at a bare terminal would: the test settings, a database of its own
+# that dies with it, nothing on PATH.
+BARE_COMMAND_ENV = {
+    "DJANGO_SETTINGS_MODULE": "tests.settings",
+    "DATABASE_URL": "sqlite:///:memory:",
+    "PATH": "",
+}
 
 
 def require_tool(path, how):

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from skills.content.synthetic import write_skill
 from skills.framework.models import Edition, Skill, SkillLevel
-from tests.conftest import SLMO, content_snapshot
+from tests.conftest import BARE_COMMAND_ENV, SLMO, content_snapshot, manage
 
 pytestmark = pytest.mark.django_db
 
@@ -264,20 +264,8 @@ def test_a_missing_directory_is_an_error(tmp_path):
 
 
 def test_the_command_exits_non_zero_with_the_location(sources_dir):
-    import subprocess
-    import sys
-
     break_skill(sources_dir, en_txt=None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_sources", str(sources_dir)],
-        capture_output=True,
-        text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "DATABASE_URL": "sqlite:///:memory:",
-            "PATH": "",
-        },
-    )
+    result = manage(BARE_COMMAND_ENV, "import_sources", str(sources_dir), check=False)
     assert result.returncode == 1
     assert f"{sources_dir}/BRKN/en.txt:1: the English text is missing" in result.stderr
 

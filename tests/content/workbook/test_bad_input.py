@@ -3,15 +3,13 @@ row and the column, and leaves the database exactly as it was."""
 
 import datetime
 import io
-import subprocess
-import sys
 import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from skills.content.synthetic_workbook import write_csv_files, write_workbook
-from tests.conftest import content_snapshot
+from tests.conftest import BARE_COMMAND_ENV, content_snapshot, manage
 from tests.content.workbook.books import import_spreadsheet, set_cells, sheets, workbook
 
 pytestmark = pytest.mark.django_db
@@ -407,16 +405,7 @@ def test_a_translation_into_an_empty_database_creates_nothing(tmp_path):
 
 def test_the_command_exits_non_zero_with_the_lines_and_no_traceback(tmp_path):
     path = workbook(tmp_path, name="sfia-9.xlsx", changes={"Skills": {"S6": None}})
-    result = subprocess.run(
-        [sys.executable, "manage.py", "import_spreadsheet", str(path)],
-        capture_output=True,
-        text=True,
-        env={
-            "DJANGO_SETTINGS_MODULE": "tests.settings",
-            "DATABASE_URL": "sqlite:///:memory:",
-            "PATH": "",
-        },
-    )
+    result = manage(BARE_COMMAND_ENV, "import_spreadsheet", str(path), check=False)
 
     assert result.returncode == 1
     assert result.stderr == (
