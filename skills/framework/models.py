@@ -86,28 +86,36 @@ class ResponsibilityLevel(models.Model):
         return remembered_reverse("skills:level", kwargs={"level": self.number})
 
 
-class CategoryManager(models.Manager):
+class BySlugManager(models.Manager):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
 
-class Category(models.Model):
+class Grouping(models.Model):
+    """What the framework groups things under, named and placed in order: the categories of
+    skills, the groups of attributes."""
+
     slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH, unique=True)
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
 
-    objects = CategoryManager()
+    objects = BySlugManager()
 
     class Meta:
+        abstract = True
         ordering = ["position"]
-        verbose_name = _("category")
-        verbose_name_plural = _("categories")
 
     def __str__(self):
         return self.name
 
     def natural_key(self):
         return (self.slug,)
+
+
+class Category(Grouping):
+    class Meta(Grouping.Meta):
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
 
 
 class SubcategoryManager(models.Manager):
@@ -295,31 +303,13 @@ class SkillLevel(models.Model):
     natural_key.dependencies = ["skills.skill", "skills.responsibilitylevel"]
 
 
-class AttributeGroupManager(models.Manager):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class AttributeGroup(models.Model):
+class AttributeGroup(Grouping):
     """A group of generic attributes, the workbook's "Type": the attributes (Autonomy,
     Influence…) or the business skills / behavioural factors."""
 
-    slug = models.SlugField(_("slug"), max_length=MAX_SLUG_LENGTH, unique=True)
-    position = models.PositiveSmallIntegerField(_("position"))
-    name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
-
-    objects = AttributeGroupManager()
-
-    class Meta:
-        ordering = ["position"]
+    class Meta(Grouping.Meta):
         verbose_name = _("attribute group")
         verbose_name_plural = _("attribute groups")
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class GenericAttributeQuerySet(models.QuerySet):
