@@ -17,6 +17,7 @@ from skills.framework.links import remembered_reverse
 
 # The sources are checked against the same limits.
 from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+from skills.framework.translation_state import FINGERPRINT_LENGTH, fingerprint
 
 
 class ContentVersion(models.Model):
@@ -53,13 +54,58 @@ class Edition(models.Model):
         return cls.objects.filter(pk=1).values_list("name", flat=True).first() or default
 
 
+class Translatable(models.Model):
+    """Content with translated texts (translation.py). Each row remembers which English each of
+    its translations was made from, and who reviewed it (translation_state.py)."""
+
+    translation_state = models.JSONField(
+        _("state of the translations"), default=dict, blank=True, editable=False
+    )
+
+    class Meta:
+        abstract = True
+
+
+class OriginalTextQuerySet(models.QuerySet):
+    def remember(self, texts):
+        """Keep each of `texts` (English texts), if not kept already."""
+        originals = {fingerprint(text): text for text in texts if text}
+        self.bulk_create(
+            [OriginalText(fingerprint=key, text=text) for key, text in originals.items()],
+            ignore_conflicts=True,
+        )
+
+    def text_of(self, key):
+        return self.filter(fingerprint=key).values_list("text", flat=True).first()
+
+
+class OriginalText(models.Model):
+    """An English text a translation was made from, by its fingerprint: what the admin shows
+    the English has changed from, once it has. Only ever added to: a revert may bring back a
+    record naming any of them."""
+
+    fingerprint = models.CharField(
+        _("fingerprint"), max_length=FINGERPRINT_LENGTH, primary_key=True
+    )
+    text = models.TextField(_("text"))
+
+    objects = OriginalTextQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("original text")
+        verbose_name_plural = _("original texts")
+
+    def __str__(self):
+        return self.fingerprint
+
+
 class ResponsibilityLevelQuerySet(models.QuerySet):
     def with_skill_counts(self):
         defined = models.Q(skill_levels__defined=True)
         return self.annotate(skill_count=models.Count("skill_levels", filter=defined))
 
 
-class ResponsibilityLevel(models.Model):
+class ResponsibilityLevel(Translatable):
     number = models.PositiveSmallIntegerField(
         _("number"),
         primary_key=True,
@@ -91,7 +137,7 @@ class BySlugManager(models.Manager):
         return self.get(slug=slug)
 
 
-class Grouping(models.Model):
+class Grouping(Translatable):
     """What the framework groups things under, named and placed in order: the categories of
     skills, the groups of attributes."""
 
@@ -123,7 +169,7 @@ class SubcategoryManager(models.Manager):
         return self.get(category__slug=category_slug, slug=slug)
 
 
-class Subcategory(models.Model):
+class Subcategory(Translatable):
     category = models.ForeignKey(
         Category,
         on_delete=models.PROTECT,
@@ -166,7 +212,7 @@ class SkillManager(models.Manager.from_queryset(SkillQuerySet)):
         return self.get(code=code)
 
 
-class Skill(models.Model):
+class Skill(Translatable):
     code = models.CharField(_("code"), max_length=8, unique=True)
     subcategory = models.ForeignKey(
         Subcategory,
@@ -249,7 +295,7 @@ class SkillLevelManager(models.Manager.from_queryset(SkillLevelQuerySet)):
         return self.get(skill__code=skill_code, level=level)
 
 
-class SkillLevel(models.Model):
+class SkillLevel(Translatable):
     skill = models.ForeignKey(
         Skill, on_delete=models.CASCADE, related_name="levels", verbose_name=_("skill")
     )
@@ -323,7 +369,7 @@ class GenericAttributeManager(models.Manager.from_queryset(GenericAttributeQuery
         return self.get(code=code)
 
 
-class GenericAttribute(models.Model):
+class GenericAttribute(Translatable):
     """A generic attribute or business skill (AUTO, COLL…): how the framework describes every
     level apart from any one skill."""
 
@@ -380,7 +426,7 @@ class AttributeLevelManager(models.Manager.from_queryset(AttributeLevelQuerySet)
         return self.get(attribute__code=attribute_code, level=level)
 
 
-class AttributeLevel(models.Model):
+class AttributeLevel(Translatable):
     """A generic attribute at one level of responsibility."""
 
     attribute = models.ForeignKey(

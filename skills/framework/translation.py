@@ -2,6 +2,7 @@
 until translated, so a missing translation is visible rather than an empty string."""
 
 import reversion
+from django.db.models.signals import pre_save
 from modeltranslation.translator import TranslationOptions, register, translator
 
 from skills.framework.languages import SOURCE_LANGUAGE
@@ -16,6 +17,7 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.translation_state import record_unrecorded
 
 
 class NullWhenMissing(TranslationOptions):
@@ -100,3 +102,13 @@ def translated_fields(model):
         return ()
     registered = translator.get_options_for_model(model).fields
     return tuple(field.name for field in model._meta.concrete_fields if field.name in registered)
+
+
+def _record_unrecorded(sender, instance, **kwargs):
+    """A translation saved with no record of its English (a row made in code, a backup from
+    before records were kept) is taken to translate the English it is saved with."""
+    if fields := translated_fields(sender):
+        record_unrecorded(instance, fields)
+
+
+pre_save.connect(_record_unrecorded, dispatch_uid="record_unrecorded_translations")
