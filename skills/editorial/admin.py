@@ -14,7 +14,6 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
-from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -27,9 +26,10 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from skills.editorial import history
+from skills.editorial.review import TranslationReviewForm
 from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.text_checks import check_characters
-from skills.editorial.translation_status import missing_in, translation_status
+from skills.editorial.translation_status import objects_with, translation_status
 from skills.framework.languages import (
     LANGUAGE_CODES,
     SOURCE_LANGUAGE,
@@ -49,6 +49,7 @@ from skills.framework.models import (
     Subcategory,
 )
 from skills.framework.translation import translated_fields
+from skills.framework.translation_state import Status
 
 admin.site.site_title = _("SFIA administration")
 admin.site.site_header = _("SFIA administration")
@@ -87,25 +88,32 @@ def with_source(widget_class):
     class WithSource(widget_class):
         source = ""
         others = ()
+        review = None  # review.py's review_state
 
         def render(self, name, value, attrs=None, renderer=None):
             context = {
                 "source": self.source,
                 "input": super().render(name, value, attrs, renderer),
                 "others": self.others,
+                "review": self.review,
             }
             return render_to_string("admin/skills/translated_input.html", context)
 
     return WithSource
 
 
-class ContentForm(forms.ModelForm):
+class ContentForm(TranslationReviewForm, forms.ModelForm):
     """Language-aware inputs: each marked with its language and direction; each translation
-    shows the English it translates and the texts of the languages this form doesn't edit."""
+    shows the English it translates, the texts of the languages this form doesn't edit, and
+    its state: outdated (with the change in the English), reviewed or not (review.py)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, language in translation_fields(self._meta.model).items():
+        self.translations = {
+            name: (name.removesuffix(f"_{language}"), language)
+            for name, language in translation_fields(self._meta.model).items()
+        }
+        for name, (base, language) in self.translations.items():
             field = self.fields.get(name)
             if field is None:
                 continue
@@ -113,7 +121,6 @@ class ContentForm(forms.ModelForm):
             widget.attrs.update({"lang": language, "dir": direction(language)})
             if language == SOURCE_LANGUAGE:
                 continue
-            base = name.removesuffix(f"_{language}")
             english = build_localized_fieldname(base, SOURCE_LANGUAGE)
             source = getattr(self.instance, english)
             if english not in self.fields and not source and not getattr(self.instance, name):
@@ -126,6 +133,8 @@ class ContentForm(forms.ModelForm):
                 field.widget.__class__ = with_source(type(widget))
                 field.widget.source = source
                 field.widget.others = others
+                if self.instance.pk is not None:
+                    field.widget.review = self.review_state(name, base, language)
 
     def read_only_texts(self, base, language):
         """The other translations of `base` that this form has no input for."""
@@ -242,6 +251,11 @@ def reading_a_version(request):
     )
 
 
+def with_user(form_class, user):
+    """`form_class` for `user`, who is who its records name (review.py)."""
+    return type(form_class.__name__, (form_class,), {"user": user})
+
+
 def read_only(form_class):
     """`form_class` with every field disabled: shown with its language and direction, as
     inputs are, and never taken from what is posted."""
@@ -294,11 +308,12 @@ class LanguageRolesMixin:
         return [*super().get_readonly_fields(request, obj), *locked]
 
     def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
+        form = with_user(super().get_form(request, obj, **kwargs), request.user)
         return read_only(form) if reading_a_version(request) else form
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
+        formset.form = with_user(formset.form, request.user)
         if reading_a_version(request):
             formset.form = read_only(formset.form)
         return formset
@@ -354,21 +369,40 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
     # new version and no content-version bump), no LogEntry, no revision.
 
     def save_model(self, request, obj, form, change):
+        recorded = form.record_translations()
         if not change:
             super().save_model(request, obj, form, change)
         elif form.has_changed():
             # Only what this form changed: a German save never writes an English column,
             # whatever else happened to the row (GuardedContentForm holds it locked).
-            obj.save(update_fields=model_fields(obj, form.changed_data))
+            obj.save(update_fields=model_fields(obj, form.changed_data) + recorded)
 
     def save_formset(self, request, form, formset, change):
         formset.save(commit=False)  # fills changed_objects, new_objects, deleted_objects
+        forms_of = {id(each.instance): each for each in formset.forms}
         for obj, changed in formset.changed_objects:
-            obj.save(update_fields=model_fields(obj, changed))
+            recorded = forms_of[id(obj)].record_translations()
+            obj.save(update_fields=model_fields(obj, changed) + recorded)
         for obj in formset.new_objects:
+            forms_of[id(obj)].record_translations()
             obj.save()
         for obj in formset.deleted_objects:
             obj.delete()
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        """Django's message, with what the forms confirmed and reviewed (review.py); an inline
+        row that was only reviewed is not also "changed" in no field."""
+        message = [
+            entry
+            for entry in super().construct_change_message(request, form, formsets, add)
+            if entry.get("changed", {}).get("fields", True)
+        ]
+        message += form.review_messages()
+        for formset in formsets or ():
+            inline = formset.model._meta.verbose_name
+            for each in formset.forms:
+                message += each.review_messages(inline)
+        return message
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -450,9 +484,10 @@ class SkillLevelInline(LevelsInline):
     model = SkillLevel
 
 
-class MissingTranslationFilter(admin.SimpleListFilter):
-    title = _("missing in")
-    parameter_name = "missing"
+class TranslationStatusFilter(admin.SimpleListFilter):
+    """The objects with a text, their levels' included, in one Status in a language."""
+
+    status = None
 
     def lookups(self, request, model_admin):
         names = dict(settings.LANGUAGES)
@@ -461,9 +496,32 @@ class MissingTranslationFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() not in TRANSLATED_LANGUAGES:
             return queryset
-        language = self.value()
-        levels = SkillLevel.objects.filter(missing_in(SkillLevel, language), skill=OuterRef("pk"))
-        return queryset.filter(missing_in(Skill, language) | Q(Exists(levels)))
+        return queryset.filter(pk__in=objects_with(self.status, self.value(), queryset.model))
+
+
+class MissingTranslationFilter(TranslationStatusFilter):
+    title = _("missing in")
+    parameter_name = "missing"
+    status = Status.MISSING
+
+
+class OutdatedTranslationFilter(TranslationStatusFilter):
+    title = _("outdated in")
+    parameter_name = "outdated"
+    status = Status.OUTDATED
+
+
+class UnreviewedTranslationFilter(TranslationStatusFilter):
+    title = _("not yet reviewed in")
+    parameter_name = "unreviewed"
+    status = Status.UNREVIEWED
+
+
+TRANSLATION_FILTERS = [
+    MissingTranslationFilter,
+    OutdatedTranslationFilter,
+    UnreviewedTranslationFilter,
+]
 
 
 @admin.register(Skill)
@@ -471,10 +529,15 @@ class SkillAdmin(ContentAdmin):
     form = SkillForm
     inlines = [SkillLevelInline]
     list_display = ["code", "name", "subcategory"]
-    list_filter = [MissingTranslationFilter, "subcategory__category"]
+    list_filter = [*TRANSLATION_FILTERS, "subcategory__category"]
     search_fields = ["code", *(f"name_{code}" for code in LANGUAGE_CODES)]
     list_select_related = ["subcategory"]
     change_list_template = "admin/skills/skill/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        # Above the list: how far each language is, over the whole content.
+        context = {"status": translation_status(), **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     def get_urls(self):
         status = path(
@@ -526,7 +589,7 @@ class GenericAttributeAdmin(ContentAdmin):
     form = GenericAttributeForm
     inlines = [AttributeLevelInline]
     list_display = ["code", "name", "group"]
-    list_filter = ["group"]
+    list_filter = [*TRANSLATION_FILTERS, "group"]
     search_fields = ["code", *(f"name_{code}" for code in LANGUAGE_CODES)]
     list_select_related = ["group"]
 

@@ -13,9 +13,9 @@ from datetime import datetime
 from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.utils import formats, translation
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 TRANSLATION_LABEL = re.compile(r"(?P<label>.+) \[(?P<language>[a-z-]+)\]")
 
@@ -66,4 +66,30 @@ def describe_change(message):
         for details in change.values():
             if "fields" in details:
                 details["fields"] = [field_label(label) for label in details["fields"]]
-    return LogEntry(change_message=json.dumps(changes)).get_change_message()
+    reviews = [change for change in changes if REVIEW_ACTIONS.keys() & change.keys()]
+    djangos = [change for change in changes if change not in reviews]
+    described = [LogEntry(change_message=json.dumps(djangos)).get_change_message()]
+    return " ".join(filter(None, described + [_describe_review(change) for change in reviews]))
+
+
+# What review.py records beside Django's changes, as the history says it.
+REVIEW_ACTIONS = {
+    "confirmed": (
+        gettext_lazy("Confirmed as still correct: {fields}."),
+        gettext_lazy("Confirmed as still correct: {fields} for {name} “{object}”."),
+    ),
+    "reviewed": (
+        gettext_lazy("Reviewed: {fields}."),
+        gettext_lazy("Reviewed: {fields} for {name} “{object}”."),
+    ),
+}
+
+
+def _describe_review(change):
+    (action, details), *_ = change.items()
+    own, inline = REVIEW_ACTIONS[action]
+    fields = get_text_list(details["fields"], gettext("and"))
+    if "name" in details:
+        name = gettext(details["name"])
+        return str(inline).format(fields=fields, name=name, object=details["object"])
+    return str(own).format(fields=fields)

@@ -1,10 +1,19 @@
-"""How complete each language is: for every text whose English source exists, whether the
-language has it too. Read by the admin's translation status page and its "missing in" filter."""
+"""How far each language is: for every text whose English source exists, whether the language
+has it, whether it still translates the English as it now is, and whether it was reviewed
+(framework/translation_state.py). Read by the admin's translation status page, the skill
+list's summary and its filters.
 
+Every translated text of the content is read in one query: a UNION ALL of one SELECT per
+model and field, each giving the same columns (`TEXT_COLUMNS`).
+"""
+
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db import models
+from django.db.models import F, Q, Value
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from skills.framework.languages import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from skills.framework.models import (
@@ -18,84 +27,146 @@ from skills.framework.models import (
     Subcategory,
 )
 from skills.framework.translation import translated_fields
+from skills.framework.translation_state import Status, status
 
 
 def _has_text(column):
     return Q(**{f"{column}__isnull": False}) & ~Q(**{column: ""})
 
 
-def missing_in(model, language):
-    """Rows where some field has English text but none in `language`."""
-    condition = Q(pk__in=[])
-    for base in translated_fields(model):
-        condition |= _has_text(f"{base}_{SOURCE_LANGUAGE}") & ~_has_text(f"{base}_{language}")
-    return condition
+@dataclass(frozen=True)
+class Text:
+    """One translated text of the content, in every language, with its records."""
 
-
-@dataclass
-class Missing:
-    label: str
+    model: type  # whose change form edits it: a skill's level is edited on the skill's
+    pk: object
+    label: str  # "SLMO · 5"
     field: str
-    url: str
+    english: str
+    translations: dict  # language → text or None
+    state: dict  # the row's translation_state
+
+    def status(self, language):
+        record = self.state.get(language, {}).get(self.field)
+        return status(self.english, self.translations[language], record)
+
+    @property
+    def field_name(self):
+        return self.model._meta.get_field(self.field).verbose_name
+
+    @cached_property
+    def url(self):
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.pk])
+
+
+# What each model's texts are labelled by and edited in: (model, its rows, the model whose form
+# edits them, that row's pk, the label's parts).
+SOURCES = (
+    (ResponsibilityLevel, ResponsibilityLevel, "number", ("number", None)),
+    (Category, Category, "pk", (f"name_{SOURCE_LANGUAGE}", None)),
+    (Subcategory, Subcategory, "pk", (f"name_{SOURCE_LANGUAGE}", None)),
+    (Skill, Skill, "pk", ("code", None)),
+    (SkillLevel, Skill, "skill_id", ("skill__code", "level_id")),
+    (AttributeGroup, AttributeGroup, "pk", (f"name_{SOURCE_LANGUAGE}", None)),
+    (GenericAttribute, GenericAttribute, "pk", ("code", None)),
+    (AttributeLevel, GenericAttribute, "attribute_id", ("attribute__code", "level_id")),
+)
+
+
+def _selects():
+    """One SELECT per model and translated field, each with the same columns: the source's
+    index, the editing row's pk, the label's parts, the field's index, its texts, the
+    records."""
+    for index, (model, _, pk, (label, level)) in enumerate(SOURCES):
+        for position, base in enumerate(translated_fields(model)):
+            english = f"{base}_{SOURCE_LANGUAGE}"
+            columns = [
+                Value(index),
+                F(pk),
+                _as_text(label),
+                F(level) if level else Value(None, output_field=models.IntegerField()),
+                Value(position),
+                F(english),
+                *(F(f"{base}_{language}") for language in TRANSLATED_LANGUAGES),
+                F("translation_state"),
+            ]
+            # Named and selected in one order: every SELECT of the union gives its columns
+            # in the same places.
+            named = {f"column_{number}": column for number, column in enumerate(columns)}
+            rows = model.objects.order_by().filter(_has_text(english)).annotate(**named)
+            yield rows.values_list(*named)
+
+
+def _as_text(column):
+    """A label column as text in every SELECT of the union (a level's number is an integer)."""
+    return models.functions.Cast(column, models.TextField())
+
+
+def every_text():
+    """Every translated text whose English exists, in one query."""
+    first, *others = _selects()
+    texts = []
+    for index, pk, label, level, position, english, *rest in first.union(*others, all=True):
+        *translations, state = rest
+        model, edited_in, *_ = SOURCES[index]
+        texts.append(
+            Text(
+                model=edited_in,
+                pk=pk,
+                label=label if level is None else f"{label} · {level}",
+                field=translated_fields(model)[position],
+                english=english,
+                translations=dict(zip(TRANSLATED_LANGUAGES, translations, strict=True)),
+                state=state or {},
+            )
+        )
+    texts.sort(key=lambda text: (text.model._meta.label, text.label, text.field))
+    return texts
 
 
 @dataclass
 class LanguageStatus:
     language: str
-    total: int = 0
-    translated: int = 0
+    counts: Counter = field(default_factory=Counter)  # Status → texts
+    # The texts that need a translator, with links: missing, then outdated.
     missing: list = field(default_factory=list)
+    outdated: list = field(default_factory=list)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def up_to_date(self):
+        return self.counts[Status.UNREVIEWED] + self.counts[Status.REVIEWED]
 
     @property
     def percent(self):
-        return 100 if not self.total else int(100 * self.translated / self.total)
+        """The share of the texts translated and up to date."""
+        return 100 if not self.total else int(100 * self.up_to_date / self.total)
+
+    def count(self, status):
+        return self.counts[status]
 
 
-def _change_url(model, pk):
-    opts = model._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+def translation_status(texts=None):
+    """{language: LanguageStatus} over every translated text of the content."""
+    statuses = {language: LanguageStatus(language) for language in TRANSLATED_LANGUAGES}
+    for text in every_text() if texts is None else texts:
+        for language, counts in statuses.items():
+            state = text.status(language)
+            counts.counts[state] += 1
+            if state == Status.MISSING:
+                counts.missing.append(text)
+            elif state == Status.OUTDATED:
+                counts.outdated.append(text)
+    return statuses
 
 
-def translation_status():
-    """{language: LanguageStatus} over every translated field of the content."""
-    status = {language: LanguageStatus(language) for language in TRANSLATED_LANGUAGES}
-    sources = [
-        (ResponsibilityLevel, ResponsibilityLevel.objects.all(), None),
-        (Category, Category.objects.all(), None),
-        (Subcategory, Subcategory.objects.all(), None),
-        (Skill, Skill.objects.all(), None),
-        (SkillLevel, SkillLevel.objects.select_related("skill"), "skill"),
-        (AttributeGroup, AttributeGroup.objects.all(), None),
-        (GenericAttribute, GenericAttribute.objects.all(), None),
-        (AttributeLevel, AttributeLevel.objects.select_related("attribute"), "attribute"),
-    ]
-    for model, rows, edited_in in sources:
-        fields = translated_fields(model)
-        for row in rows:
-            for base in fields:
-                if not getattr(row, f"{base}_{SOURCE_LANGUAGE}"):
-                    continue
-                for language, counts in status.items():
-                    counts.total += 1
-                    if getattr(row, f"{base}_{language}"):
-                        counts.translated += 1
-                        continue
-                    owner = getattr(row, edited_in) if edited_in else row
-                    counts.missing.append(
-                        Missing(
-                            label=_label(row),
-                            field=str(model._meta.get_field(base).verbose_name),
-                            url=_change_url(type(owner), owner.pk),
-                        )
-                    )
-    return status
-
-
-def _label(row):
-    if isinstance(row, SkillLevel):
-        return f"{row.skill.code} · {row.level_id}"
-    if isinstance(row, AttributeLevel):
-        return f"{row.attribute.code} · {row.level_id}"
-    if isinstance(row, Skill | GenericAttribute):
-        return row.code
-    return str(getattr(row, f"name_{SOURCE_LANGUAGE}", None) or row)
+def objects_with(wanted, language, model):
+    """The pks of `model`'s objects with a text in status `wanted` in `language` (their
+    levels' texts included), for the admin's filters."""
+    return {
+        text.pk for text in every_text() if text.model is model and text.status(language) == wanted
+    }
