@@ -85,7 +85,8 @@ def _selects():
                 Value(index),
                 F(pk),
                 _as_text(label),
-                F(level) if level else Value(None, output_field=models.IntegerField()),
+                # Typed alike in every SELECT: PostgreSQL takes a bare NULL for text.
+                models.functions.Cast(F(level) if level else Value(None), models.IntegerField()),
                 Value(position),
                 F(english),
                 *(F(f"{base}_{language}") for language in TRANSLATED_LANGUAGES),
