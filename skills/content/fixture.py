@@ -4,23 +4,33 @@ Deterministic (same sources, same bytes) and explicit: every translated field is
 `<field>_<language>` for every language, null where a language has no text, never as the bare
 field (which loaddata would put in whichever language happens to be active). Rows are keyed
 by natural keys (skill code, category slug…), so loading the fixture over an imported database
-updates it instead of clashing with it.
+updates it instead of clashing with it. Each row carries the records of its translations, as the
+first import writes them: each translates the English beside it, brought in by no one.
 """
 
 import json
 
 from skills.content.fields import localized, names, skill_content
 from skills.framework.languages import LANGUAGE_CODES
-from skills.framework.models import ResponsibilityLevel, Skill, SkillLevel
+from skills.framework.models import Category, ResponsibilityLevel, Skill, SkillLevel, Subcategory
 from skills.framework.translation import translated_fields
+from skills.framework.translation_state import record_unrecorded
 
 
 def every_language(model, fields):
-    """`fields` with every translated field of `model` present in every language."""
+    """`fields` with every translated field of `model` present in every language, and the
+    records of its translations."""
     complete = dict(fields)
-    for base in translated_fields(model):
-        for language in LANGUAGE_CODES:
-            complete.setdefault(localized(base, language), None)
+    columns = [
+        localized(base, language)
+        for base in translated_fields(model)
+        for language in LANGUAGE_CODES
+    ]
+    for column in columns:
+        complete.setdefault(column, None)
+    texts = model(**{column: complete[column] for column in columns})
+    record_unrecorded(texts, translated_fields(model))
+    complete["translation_state"] = texts.translation_state
     return complete
 
 
@@ -42,11 +52,10 @@ def fixture_rows(sources, framework):
         rows.append(
             {
                 "model": "skills.category",
-                "fields": {
-                    "slug": category.slug,
-                    "position": position,
-                    **names("name", category.name),
-                },
+                "fields": every_language(
+                    Category,
+                    {"slug": category.slug, "position": position, **names("name", category.name)},
+                ),
             }
         )
     for category in framework.categories:
@@ -54,12 +63,15 @@ def fixture_rows(sources, framework):
             rows.append(
                 {
                     "model": "skills.subcategory",
-                    "fields": {
-                        "category": [category.slug],
-                        "slug": subcategory.slug,
-                        "position": position,
-                        **names("name", subcategory.name),
-                    },
+                    "fields": every_language(
+                        Subcategory,
+                        {
+                            "category": [category.slug],
+                            "slug": subcategory.slug,
+                            "position": position,
+                            **names("name", subcategory.name),
+                        },
+                    ),
                 }
             )
     contents = [skill_content(source, framework) for source in sources]

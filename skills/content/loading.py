@@ -12,8 +12,11 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
+from skills.content.fields import localized
 from skills.content.merge import Merge
+from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.models import CONTENT_MODELS
+from skills.framework.translation import translated_fields
 
 
 def content_counts():
@@ -34,8 +37,9 @@ def project_path(path):
 @transaction.atomic
 def load_content(fixture):
     """Load `fixture` if the database has no content; return the objects loaded (0 if it had
-    content). Like an import: one revision in the history, and a record of what it wrote for
-    the next import's merge."""
+    content). Like an import: one revision in the history, a record of what it wrote for the
+    next import's merge, and the English its translations' records name (the fixture's own
+    records, kept as they are) in OriginalText."""
     if content_counts():
         return 0
     fixture = Path(fixture)
@@ -49,8 +53,18 @@ def load_content(fixture):
                 instance = row.object
                 fields = [field.attname for field in instance._meta.concrete_fields]
                 merge.loaded(instance, fields)
+                merge.remember(*recorded_english(instance))
                 if reversion.is_registered(type(instance)):
                     reversion.add_to_revision(instance)
                 loaded += 1
         merge.record()
     return loaded
+
+
+def recorded_english(instance):
+    """The English texts of `instance` that a record of its translations names."""
+    state = getattr(instance, "translation_state", {})
+    recorded = {field for fields in state.values() for field in fields}
+    for base in translated_fields(type(instance)):
+        if base in recorded:
+            yield getattr(instance, localized(base, SOURCE_LANGUAGE))

@@ -5,14 +5,19 @@ changed is kept: if the source changed too, that is a conflict, kept and reporte
 import was told to overwrite edits. Where no import is on record for a value (content saved
 before imports kept records, or added in the admin), a value the database already holds
 counts as an edit. Every importer writes through one `Merge`, then calls `record()`.
+
+It also keeps the English texts the import's translation records name and those it replaces
+(`remember`), stored with the rest at `record()`: what the admin shows an outdated translation's
+English has changed from.
 """
 
 import dataclasses
 from dataclasses import dataclass
 
-from skills.framework.models import ImportedValue
+from skills.framework.models import ImportedValue, OriginalText
 
 NOTHING_RECORDED = object()
+TRANSLATION_STATE = "translation_state"  # models.Translatable's column of the records
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ class Merge:
         self.kept = []
         self._recorded = {}  # model → {(key, field): value}, read once per model
         self._to_record = {}  # (model label, key, field) → value
+        self._originals = set()  # English texts, for OriginalText
 
     def apply(self, instance, incoming, where, adding=False):
         """Set on `instance` the values of `incoming` ({field: value}) that the merge takes from
@@ -79,13 +85,22 @@ class Merge:
 
     def loaded(self, instance, field_names):
         """Take `instance`'s values of `field_names` as what an import wrote (a fixture loaded
-        into an empty database is the first import)."""
+        into an empty database is the first import). The translations' records are no value the
+        next import merges: it writes them itself, from what it writes."""
         key = ImportedValue.key_of(instance)
         for name in field_names:
-            self._to_record[(instance._meta.label_lower, key, name)] = getattr(instance, name)
+            if name != TRANSLATION_STATE:
+                self._to_record[(instance._meta.label_lower, key, name)] = getattr(instance, name)
+
+    def remember(self, *english):
+        """Keep these English texts in OriginalText at `record()` (None is no text)."""
+        self._originals.update(text for text in english if text)
 
     def record(self):
-        """Remember what this import wrote, for the next one."""
+        """Remember what this import wrote, for the next one, and the English texts it was
+        given to keep."""
+        OriginalText.objects.remember(sorted(self._originals))
+        self._originals.clear()
         rows = [
             ImportedValue(model=model, key=key, field=field, value=value)
             for (model, key, field), value in self._to_record.items()

@@ -1,11 +1,15 @@
-"""What every import does with a row it brings in: merge it three ways (merge.py), save only
-what changed, and tell what it did, per object and per language. `import_sources` and
-`import_spreadsheet` both write through these, so they report alike."""
+"""What every import does with a row it brings in: merge it three ways (merge.py), record what
+each translation it writes translates, save only what changed, and tell what it did, per object
+and per language. `import_sources` and `import_spreadsheet` both write through these, so they
+record and report alike."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from skills.framework.languages import LANGUAGE_CODES
+from skills.content.fields import localized
+from skills.content.merge import TRANSLATION_STATE
+from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
+from skills.framework.translation_state import note_translated
 
 
 def language_of(field_name):
@@ -39,10 +43,37 @@ def amount(count, noun):
     return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
-def save_fields(instance, changed, adding):
-    """Save a new row whole, an existing one only in the fields the import changed: a
-    translator's save of another field in between is not written over."""
-    instance.save(update_fields=None if adding else changed)
+def note_translations(merge, instance, fields, before, changed):
+    """Record what each translation among `changed` translates: the English `fields` (the
+    source) give beside it, even where the database keeps an English edited in the admin
+    (the translation is then rightly outdated against it); the row's English where the source
+    gives none (a translated workbook). Give `merge` the English texts recorded from and those
+    replaced, for OriginalText. Returns whether any translation was recorded."""
+    translated = False
+    for name in changed:
+        base, language = split_field(name)
+        if language == SOURCE_LANGUAGE:
+            merge.remember(before[name])
+        elif language is not None:
+            english_name = localized(base, SOURCE_LANGUAGE)
+            english = fields.get(english_name, getattr(instance, english_name))
+            note_translated(instance, base, language, english=english)
+            merge.remember(english)
+            translated = True
+    return translated
+
+
+def save_fields(merge, instance, fields, before, changed, adding):
+    """Record the translations the import wrote, then save a new row whole, an existing one
+    only in the fields the import changed: a translator's save of another field in between is
+    not written over. Where it wrote a translation, the row's records are saved too (read under
+    the import's lock, so they hold everyone else's). A text the import left alone keeps its
+    record, so an import that changes only the English leaves its translations outdated."""
+    translated = note_translations(merge, instance, fields, before, changed)
+    if adding:
+        instance.save()
+    else:
+        instance.save(update_fields=[*changed, *([TRANSLATION_STATE] if translated else [])])
 
 
 @dataclass
@@ -90,16 +121,17 @@ def write(merge, changes, instance, fields, where, *, adding, level=None):
     changed = merge.apply(instance, fields, where, adding)
     if changed or adding:
         changes.record(before, changed, level)
-        save_fields(instance, changed, adding)
+        save_fields(merge, instance, fields, before, changed, adding)
     return changed
 
 
 def write_framework_row(merge, report, instance, fields, where, *, kind, adding):
     """The same for a row of the framework (a level of responsibility, a category…), counted
     by `kind` ("Categories") in the report."""
+    before = {name: getattr(instance, name) for name in fields}
     changed = merge.apply(instance, fields, where, adding)
     if changed or adding:
-        save_fields(instance, changed, adding)
+        save_fields(merge, instance, fields, before, changed, adding)
         report.framework[f"{kind} {'added' if adding else 'changed'}"] += 1
 
 
