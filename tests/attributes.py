@@ -19,6 +19,8 @@ from skills.framework.models import (
     GenericAttribute,
     ResponsibilityLevel,
 )
+from skills.framework.translation import translated_fields
+from skills.framework.translation_state import record_unrecorded
 
 
 def in_languages(en, de, ru, it, ar):
@@ -155,9 +157,12 @@ def columns(field, texts):
 def add_invented_attributes(more=0):
     """The groups, attributes and essences above, and `more` plain invented attributes
     (AT01…, described at every level in every language). The levels of responsibility must be
-    there already (the fixture's or an import's)."""
-    for number, essence in ESSENCES.items():
-        ResponsibilityLevel.objects.filter(number=number).update(**columns("essence", essence))
+    there already (the fixture's or an import's). Every translation is up to date: each row
+    is saved, or given its records, with its English (translation_state)."""
+    for level in ResponsibilityLevel.objects.filter(number__in=ESSENCES):
+        for column, text in columns("essence", ESSENCES[level.number]).items():
+            setattr(level, column, text)
+        level.save()
     groups = {
         slug: AttributeGroup.objects.create(slug=slug, position=position, **columns("name", names))
         for position, (slug, names) in enumerate(GROUPS.items(), start=1)
@@ -196,16 +201,19 @@ def add_attribute(code, group, position, texts, levels, undefined=()):
         for key, value in columns(field, by_language).items()
     }
     attribute = GenericAttribute.objects.create(code=code, group=group, position=position, **fields)
+    described = [
+        AttributeLevel(
+            attribute=attribute,
+            level_id=number,
+            defined=True,
+            **columns("description", by_language),
+        )
+        for number, by_language in levels.items()
+    ]
+    for level in described:  # bulk_create saves no single row, so gives no records itself
+        record_unrecorded(level, translated_fields(AttributeLevel))
     AttributeLevel.objects.bulk_create(
-        [
-            AttributeLevel(
-                attribute=attribute,
-                level_id=number,
-                defined=True,
-                **columns("description", by_language),
-            )
-            for number, by_language in levels.items()
-        ]
+        described
         + [
             AttributeLevel(attribute=attribute, level_id=number, defined=False)
             for number in undefined

@@ -1,12 +1,14 @@
 """A skill's page read in one query, in the page's language with English standing in.
 
 The skill and skill-at-a-level pages are the site's busiest, so they are read with
-hand-written SQL for just the page language's and English columns: the ORM's compiling and
-model building cost several times what the query does (docs/performance.md). Other pages use
-the models.
+hand-written SQL for just the page language's and English columns, and each row's records of
+its translations in the page language (translation_state): the ORM's compiling and model
+building cost several times what the query does (docs/performance.md). Other pages use the
+models.
 """
 
 import functools
+import json
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -97,7 +99,7 @@ def read_skill_page(code, language):
     if not rows:
         return None
     # The skill's row, then a row for each level, each padded with the other's columns; each
-    # text comes as two columns, the page language's then English.
+    # text comes as two columns, the page language's then English, then each table's records.
     columns = _skill_columns()
     skill_code, edition, *texts = rows[0][1:columns]
     levels = [
@@ -121,12 +123,29 @@ def read_skill_page(code, language):
 
 
 def _translated(declared, columns, language):
-    """{name: Translated} from the texts' columns, each the page language's then English."""
-    columns = iter(columns)
+    """{name: Translated} from the texts' columns, each the page language's then English, then
+    a column for each table's records in the page language (_record_tables)."""
+    count = 2 * len(declared)
+    aliases = [alias for alias, _ in _record_tables(declared)]
+    records = dict(zip(aliases, map(_records, columns[count:]), strict=True))
+    texts = iter(columns[:count])
     return {
-        name: Translated.choose(own, source, language)
-        for (name, *_), own, source in zip(declared, columns, columns, strict=True)
+        name: Translated.choose(own, source, language, records[alias].get(field))
+        for (name, _, alias, field), own, source in zip(declared, texts, texts, strict=True)
     }
+
+
+def _records(value):
+    """A row's records in the page language, {field: record}: SQLite's JSON functions give them
+    as text, a driver that decodes JSON as a dict; NULL where it has none (and in English)."""
+    if isinstance(value, str):
+        return json.loads(value)
+    return value or {}
+
+
+def _record_tables(declared):
+    """The tables (alias, model) whose rows hold the records of `declared`'s texts."""
+    return tuple(dict.fromkeys((alias, model) for _, model, alias, _ in declared))
 
 
 @functools.cache
@@ -151,8 +170,8 @@ LEVEL_TEXTS = (
 
 def _skill_columns():
     """Where a row's level columns start: after the part (0 for the skill, 1 for a level),
-    the code, the edition and the skill's texts."""
-    return 3 + 2 * len(_skill_texts())
+    the code, the edition, the skill's texts and their tables' records."""
+    return 3 + 2 * len(_skill_texts()) + len(_record_tables(_skill_texts()))
 
 
 # The SQL depends only on the database and the language: built once for each. The skill's
@@ -174,6 +193,17 @@ def _skill_page_sql(vendor, language):
             for each in (language, SOURCE_LANGUAGE)
         ]
 
+    def records(texts):
+        """Each table's records in the page language (English has none to read)."""
+        if language == SOURCE_LANGUAGE:
+            return ["NULL"] * len(_record_tables(texts))
+        state = [
+            column(model, alias, "translation_state") for alias, model in _record_tables(texts)
+        ]
+        if vendor == "postgresql":
+            return [f"{each} -> '{language}'" for each in state]
+        return [f"json_extract({each}, '$.\"{language}\"')" for each in state]
+
     def selecting(part, columns):
         return f"SELECT {part}, {', '.join(columns)}"
 
@@ -183,11 +213,17 @@ def _skill_page_sql(vendor, language):
         f"(SELECT {column(Edition, 'e', 'name')} FROM {table(Edition, 'e')} "
         f"WHERE {column(Edition, 'e', 'id')} = 1)"
     )
-    skill = [column(Skill, "s", "code"), edition, *in_both_languages(_skill_texts())]
+    skill = [
+        column(Skill, "s", "code"),
+        edition,
+        *in_both_languages(_skill_texts()),
+        *records(_skill_texts()),
+    ]
     level = [
         column(SkillLevel, "l", "level"),
         column(SkillLevel, "l", "defined"),
         *in_both_languages(LEVEL_TEXTS),
+        *records(LEVEL_TEXTS),
     ]
     this_skill = f"WHERE {column(Skill, 's', 'code')} = %s"
     return (

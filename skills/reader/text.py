@@ -1,6 +1,8 @@
 """Translated texts as a reader sees them: the page language's own, or the English source
 standing in for a missing translation. A `Translated` text renders itself, marking English
-with `lang="en"` and a note, once for each run of texts that stand in (`together`).
+with `lang="en"` and a note, and a translation whose English has changed since it was made
+with `data-translation="outdated"` and a note: once for each run of texts marked alike
+(`together`).
 """
 
 import itertools
@@ -14,6 +16,9 @@ from markupsafe import Markup
 from modeltranslation.utils import build_localized_fieldname
 
 from skills.framework.languages import SOURCE_LANGUAGE
+from skills.framework.translation_state import Status, record_of, status
+
+FALLBACK, OUTDATED = "fallback", "outdated"  # how a text is marked, if it is
 
 
 @dataclass(frozen=True)
@@ -21,17 +26,29 @@ class Translated:
     text: str
     # True where the page's language has no text and the English source stands in for it.
     fallback: bool
+    # The translation's translation_state.Status; None on an English page and where English
+    # stands in (marked as such already).
+    status: Status | None = None
 
     @classmethod
-    def choose(cls, own, source, language):
-        """The page language's text, or else the English source (marked, unless the page is
-        English)."""
-        if own:
+    def choose(cls, own, source, language, record=None):
+        """The page language's text, with its Status from its `record` (translation_state), or
+        else the English source (marked, unless the page is English)."""
+        if not own:
+            return cls(source or "", fallback=bool(source) and language != SOURCE_LANGUAGE)
+        if language == SOURCE_LANGUAGE:
             return cls(own, fallback=False)
-        return cls(source or "", fallback=bool(source) and language != SOURCE_LANGUAGE)
+        return cls(own, fallback=False, status=status(source, own, record))
 
     def __bool__(self):
         return bool(self.text)
+
+    @property
+    def marking(self):
+        """FALLBACK, OUTDATED, or None for a text shown as it is."""
+        if self.fallback:
+            return FALLBACK
+        return OUTDATED if self.status == Status.OUTDATED else None
 
     @property
     def inline(self):
@@ -43,6 +60,8 @@ class Translated:
                 escape(self.text),
                 gettext("(not yet translated)"),
             )
+        if self.marking == OUTDATED:
+            return _text_template().outdated_inline(self.text)
         return escape(self.text)
 
     @property
@@ -56,43 +75,45 @@ class Translated:
         return self._block(as_list=True)
 
     def _block(self, as_list):
-        return Block(_paragraphs(self.text, as_list), self.fallback)
+        return Block(_paragraphs(self.text, as_list), self.marking)
 
 
 @dataclass(frozen=True)
 class Block:
     """A text as paragraphs, each a (line, None) or a list's (None, items), marked where
-    English stands in. It renders itself (`{{ text.paragraphs }}`); texts shown one after
-    another are rendered `together`."""
+    English stands in or the translation is outdated. It renders itself
+    (`{{ text.paragraphs }}`); texts shown one after another are rendered `together`."""
 
     paragraphs: tuple
-    fallback: bool
+    # FALLBACK, OUTDATED or None, as Translated.marking.
+    marking: str | None
 
     def __html__(self):
         if not self.paragraphs:  # an empty text (an essence not yet written…): no markup at all
             return Markup()
-        return _text_html([("", self.fallback, self.paragraphs)])
+        return _text_template().text([("", self.marking, self.paragraphs)])
 
     __str__ = __html__
 
 
 def together(*blocks):
-    """Blocks shown one after another in one section, as HTML: each run of English standing in
-    is one element marked `lang="en"` under one note, so the reader is told once."""
+    """Blocks shown one after another in one section, as HTML: each run of blocks marked alike
+    (English standing in, outdated) is one marked element under one note, so the reader is
+    told once."""
     shown = (block for block in blocks if block.paragraphs)
     runs = [
-        ("\n" if index else "", fallback, [part for block in run for part in block.paragraphs])
-        for index, (fallback, run) in enumerate(
-            itertools.groupby(shown, key=operator.attrgetter("fallback"))
+        ("\n" if index else "", marking, [part for block in run for part in block.paragraphs])
+        for index, (marking, run) in enumerate(
+            itertools.groupby(shown, key=operator.attrgetter("marking"))
         )
     ]
-    return _text_html(runs)
+    return _text_template().text(runs)
 
 
-def _text_html(runs):
-    """Runs of paragraphs as HTML, from the template (includes/_text.html), which escapes every
-    line: (separator, fallback, paragraphs) each."""
-    return engines["jinja2"].env.get_template("includes/_text.html").module.text(runs)
+def _text_template():
+    """The macros of includes/_text.html, which escape every line: `text(runs)`, runs of
+    (separator, marking, paragraphs), and `outdated_inline(text)`."""
+    return engines["jinja2"].env.get_template("includes/_text.html").module
 
 
 def _paragraphs(text, as_list):
@@ -117,4 +138,5 @@ def translated(obj, field, language):
         getattr(obj, build_localized_fieldname(field, language), None),
         getattr(obj, build_localized_fieldname(field, SOURCE_LANGUAGE), None),
         language,
+        record_of(obj, field, language),
     )

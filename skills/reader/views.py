@@ -1,4 +1,6 @@
-"""Reader pages: one short view each. Queries live in the models' QuerySet methods."""
+"""Reader pages: one short view each. Queries live in the models' QuerySet methods. Each view
+names the translated texts its page shows, for the page's note on their review
+(page_review.py)."""
 
 import functools
 
@@ -21,6 +23,7 @@ from skills.framework.models import (
     SkillLevel,
 )
 from skills.reader.level_page import skills_defined_at
+from skills.reader.page_review import page_review, texts_of
 from skills.reader.skill_page import read_skill_page
 
 
@@ -39,15 +42,20 @@ def canonical_code(view):
 
 
 def home(request):
-    return render(request, "skills/home.html", {"levels": ResponsibilityLevel.objects.all()})
+    levels = ResponsibilityLevel.objects.all()
+    review = page_review(texts_of(levels, "guiding_phrase"))
+    return render(request, "skills/home.html", {"levels": levels, "translation_review": review})
 
 
 def skill_list(request):
     """The whole framework as a grid: a row a skill, a column a level."""
+    skills = Skill.objects.in_framework_order()
+    names = texts_of(skills, "name", "subcategory.name", "subcategory.category.name")
     context = {
-        "skills": Skill.objects.in_framework_order(),
+        "skills": skills,
         "defined_levels": SkillLevel.objects.defined_levels_by_skill(),
         "level_numbers": LEVEL_NUMBERS,
+        "translation_review": page_review(names),
     }
     return render(request, "skills/skill_list.html", context)
 
@@ -61,7 +69,12 @@ def skill_page_or_404(code):
 
 @canonical_code
 def skill_detail(request, code):
-    return render(request, "skills/skill_detail.html", {"skill": skill_page_or_404(code)})
+    skill = skill_page_or_404(code)
+    levels = [text for level in skill.levels for text in (level.description, level.guiding_phrase)]
+    review = page_review(skill.texts.values(), levels)
+    return render(
+        request, "skills/skill_detail.html", {"skill": skill, "translation_review": review}
+    )
 
 
 @canonical_code
@@ -71,33 +84,69 @@ def skill_level(request, code, level):
     if skill_level is None:
         raise Http404
     below, above = skill.nearest_defined_levels(level)
-    context = {"skill": skill, "skill_level": skill_level, "below": below, "above": above}
+    review = page_review(
+        [skill.name, skill.category, skill.subcategory], skill_level.texts.values()
+    )
+    context = {
+        "skill": skill,
+        "skill_level": skill_level,
+        "below": below,
+        "above": above,
+        "translation_review": review,
+    }
     return render(request, "skills/skill_level.html", context)
 
 
 def level_list(request):
     levels = ResponsibilityLevel.objects.with_skill_counts()
-    return render(request, "skills/level_list.html", {"levels": levels})
+    review = page_review(texts_of(levels, "guiding_phrase", "essence"))
+    context = {"levels": levels, "translation_review": review}
+    return render(request, "skills/level_list.html", context)
 
 
 def level_detail(request, level):
+    level = get_object_or_404(ResponsibilityLevel, number=level)
+    attribute_levels = AttributeLevel.objects.defined_at(level.number)
+    skills_by_category = skills_defined_at(level.number, translation.get_language())
+    listed = [
+        [category, *(skill.name for skill in skills)] for category, skills in skills_by_category
+    ]
+    review = page_review(
+        texts_of([level], "guiding_phrase", "essence"),
+        texts_of(attribute_levels, "description", "attribute.name", "attribute.group.name"),
+        *listed,
+    )
     context = {
-        "level": get_object_or_404(ResponsibilityLevel, number=level),
-        "attribute_levels": AttributeLevel.objects.defined_at(level),
-        "skills_by_category": skills_defined_at(level, translation.get_language()),
+        "level": level,
+        "attribute_levels": attribute_levels,
+        "skills_by_category": skills_by_category,
+        "translation_review": review,
     }
     return render(request, "skills/level_detail.html", context)
 
 
 def attribute_list(request):
     attributes = GenericAttribute.objects.in_framework_order()
-    return render(request, "skills/attribute_list.html", {"attributes": attributes})
+    review = page_review(texts_of(attributes, "name", "description", "group.name"))
+    context = {"attributes": attributes, "translation_review": review}
+    return render(request, "skills/attribute_list.html", context)
 
 
 @canonical_code
 def attribute_detail(request, code):
     attribute = get_object_or_404(GenericAttribute.objects.in_framework_order(), code=code.upper())
-    context = {"attribute": attribute, "attribute_levels": attribute.levels.defined()}
+    attribute_levels = attribute.levels.defined()
+    review = page_review(
+        texts_of(
+            [attribute], "name", "description", "guidance_intro", "guidance_notes", "group.name"
+        ),
+        texts_of(attribute_levels, "description", "level.guiding_phrase"),
+    )
+    context = {
+        "attribute": attribute,
+        "attribute_levels": attribute_levels,
+        "translation_review": review,
+    }
     return render(request, "skills/attribute_detail.html", context)
 
 
