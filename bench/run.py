@@ -30,7 +30,12 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-PAGES = {"skill page": "/en/skills/slmo/", "level page": "/en/levels/5/"}
+# The German skill page: a translated page also reads each text's translation state.
+PAGES = {
+    "skill page": "/en/skills/slmo/",
+    "German skill page": "/de/skills/slmo/",
+    "level page": "/en/levels/5/",
+}
 # As issue 14 set them: the uncached page trades some speed for public APIs only.
 TARGETS = {"a/c": 0.8, "b/c": 0.25, "rss_mb": 120}
 ROUNDS = 3
@@ -307,10 +312,11 @@ def main():
     for name in PAGES:
         a_c = results[(name, True)][0][0] / results[(name, True)][1][0]
         b_c = results[(name, False)][0][0] / results[(name, False)][1][0]
-        # The targets are the skill page's: the other pages are measured, not held to them.
+        # The targets are the skill page's, in every language: the other pages are measured,
+        # not held to them.
         a_target, b_target = (
             (f" (target ≥ {TARGETS['a/c']})", f" (target ≥ {TARGETS['b/c']})")
-            if name == "skill page"
+            if name.endswith("skill page")
             else ("", "")
         )
         print(f"{name}: a/c = {a_c:.2f}{a_target}, b/c = {b_c:.2f}{b_target}")

@@ -2,7 +2,8 @@
 (tests/test_architecture.py holds them to it).
 
 framework/   the framework's data: the models and their QuerySets, the translated fields
-             (translation.py), the languages and levels, the limits a text is checked
+             (translation.py) and what each translation was made from and whether it was
+             reviewed (translation_state.py), the languages and levels, the limits a text is checked
              against, where each object's page is (links.py). A Django app, label "skills".
 content/     the content pipeline: source texts parsed (sources/) and the official workbook
              read (workbook/), imported with a three-way merge, built into the fixture, loaded
@@ -10,10 +11,11 @@ content/     the content pipeline: source texts parsed (sources/) and the offici
              Commands: build_fixtures, import_sources, import_spreadsheet,
              export_spreadsheet, load_content.
 reader/      the reader's pages: URLs, views, the skill page read in one query, translated
-             texts with their fallback, the Jinja2 set-up, the page in every language,
-             sitemaps.
-editorial/   the translators' and editors' admin: forms by role, history in each reader's
-             language, translation status. Command: setup_roles.
+             texts with their fallback and state, the page's note on its review, the Jinja2
+             set-up, the page in every language, sitemaps.
+editorial/   the translators' and editors' admin: forms by role, outdated translations and
+             their review (four eyes), history in each reader's language, translation status.
+             Command: setup_roles.
 page_cache/  whole reader pages from the cache, retired by any content change.
 operations/  running the site: /healthz, log lines, the login throttle, the 400 page, the
              static files' storage (named in the settings).
