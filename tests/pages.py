@@ -28,3 +28,31 @@ ENGLISH_STANDING_IN = '<div class="text fallback" lang="en" dir="ltr">'
 def section(html, start):
     """A page's part from `start` to the end of its section (which holds no other)."""
     return re.search(re.escape(start) + r".*?</section>", html, re.S)[0]
+
+
+def outdate_translations():
+    """Texts whose English changed since they were translated (SLMO's description and its level
+    5, the attribute ZEAL's description and its level 5) and one reviewed translation (SLMO's
+    German name): every note and flag of a translation's state that the pages and the admin
+    show."""
+    from django.utils import timezone
+
+    from skills.framework.models import GenericAttribute, OriginalText, Skill
+    from skills.framework.translation_state import note_reviewed
+
+    skill = Skill.objects.get(code="SLMO")
+    level = skill.levels.get(level=5)
+    attribute = GenericAttribute.objects.get(code="ZEAL")
+    changed = [skill, level, attribute, attribute.levels.get(level=5)]
+    for instance in changed:
+        OriginalText.objects.remember([instance.description_en])
+        instance.description_en += " Changed since."
+    note_reviewed(skill, "name", "de", by=None, at=timezone.now())
+    for instance in changed:
+        instance.save()
+
+
+# The pages that show outdated texts once outdate_translations() has run.
+OUTDATED_PAGES = {
+    name: PAGES[name] for name in ("skill", "skill at a defined level", "level", "attribute")
+}

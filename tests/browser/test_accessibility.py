@@ -10,7 +10,7 @@ from django.test import Client
 
 from skills.framework.models import Skill
 from tests.conftest import NODE_MODULES, require_tool
-from tests.pages import EVERY_PAGE, LANGUAGES
+from tests.pages import EVERY_PAGE, LANGUAGES, OUTDATED_PAGES, outdate_translations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -45,12 +45,29 @@ def test_reader_pages(live_content, axe_page, path, lang):
     assert violations(axe_page, live_content.url + path.format(lang=lang)) == []
 
 
+@pytest.mark.parametrize("lang", ["de", "ar"])
+def test_reader_pages_with_outdated_translations(live_content, axe_page, lang):
+    outdate_translations()
+    for path in OUTDATED_PAGES.values():
+        assert violations(axe_page, live_content.url + path.format(lang=lang)) == [], path
+
+
 @pytest.mark.parametrize(
-    ("lang", "group"),
-    [("en", None), ("ar", None), ("de", "Translator (German)"), ("ar", "Translator (Arabic)")],
+    ("lang", "group", "outdated"),
+    [
+        ("en", None, False),
+        ("ar", None, False),
+        ("de", "Translator (German)", False),
+        ("ar", "Translator (Arabic)", False),
+        ("ar", None, True),
+        ("de", "Translator (German)", True),
+    ],
 )
-def test_admin_change_form(live_content, axe_page, lang, group):
-    """The editor's tabbed form, and a translator's field-by-field one."""
+def test_admin_change_form(live_content, axe_page, lang, group, outdated):
+    """The editor's tabbed form, and a translator's field-by-field one; with outdated
+    translations, their change in the English and the checkboxes of their state."""
+    if outdated:
+        outdate_translations()
     if group is None:
         user = User.objects.create_superuser("axe", password="pw")
     else:
