@@ -17,7 +17,13 @@ def word_diff(old, new):
     <ins>."""
     before, after = TOKENS.findall(old or ""), TOKENS.findall(new or "")
     parts = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    # Words compared without their spaces: the text's last word, now followed by another, is
+    # the same word.
+    matcher = difflib.SequenceMatcher(
+        a=[token.rstrip() for token in before],
+        b=[token.rstrip() for token in after],
+        autojunk=False,
+    )
     for operation, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         removed, added = "".join(before[a_start:a_end]), "".join(after[b_start:b_end])
         if operation == "equal":

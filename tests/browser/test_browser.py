@@ -271,3 +271,44 @@ def test_admin_language_tabs_switch_by_click_and_for_the_whole_page(live_content
     assert page.locator("#id_description_ar").get_attribute("dir") == "rtl"
     assert browser_page.console_errors == []
     assert all(url.startswith(live_content.url) for url in browser_page.requests)
+
+
+def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_tabbed_admin(
+    live_content, browser_page
+):
+    """modeltranslation's tabs rewrite the labels of a field's row: the state's checkboxes
+    must survive them, be named for screen readers and be saved."""
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from skills.framework.models import Skill
+    from skills.framework.translation_state import Status, text_status
+    from tests.pages import outdate_translations
+
+    outdate_translations()
+    client = Client()
+    client.force_login(User.objects.create_superuser("reviewer", password="pw"))
+    page = browser_page.page
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
+    )
+    pk = Skill.objects.get(code="SLMO").pk
+    page.goto(f"{live_content.url}/ar/admin/skills/skill/{pk}/change/")
+    page.locator("#modeltranslation-main-switch").select_option(label="ar")
+
+    reviewed = page.get_by_role("checkbox", name="رُوجعت: لقد دققت هذه الترجمة").first
+    confirm = page.get_by_role(
+        "checkbox", name="لا يزال صحيحًا: الترجمة تطابق النص الإنجليزي الحالي"
+    ).first
+    assert page.locator("#id_name_ar__reviewed").is_visible()
+    page.locator("#id_name_ar__reviewed").check()
+    page.locator("#id_description_ar__still_correct").check()
+    assert reviewed.is_checked() and confirm.is_checked()
+    page.locator('input[name="_continue"]').click()
+    page.wait_for_load_state()
+    browser_page.settle()
+
+    skill = Skill.objects.get(pk=pk)
+    assert text_status(skill, "name", "ar") == Status.REVIEWED
+    assert text_status(skill, "description", "ar") == Status.UNREVIEWED
+    assert text_status(skill, "description", "de") == Status.OUTDATED

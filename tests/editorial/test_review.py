@@ -79,7 +79,9 @@ def test_an_english_change_in_the_admin_flags_the_translations_with_the_change(
     assert 'data-translation="outdated"' in block
     # The change in the English, word by word, escaped: the new words inserted, the old
     # ones taken out, the rest as it was.
-    change = re.search(r'<p class="english-change">(.*?)</p>', block, re.S).group(1)
+    change = re.search(
+        r'<p class="english-change-text" lang="en" dir="ltr">(.*?)</p>', block, re.S
+    )[1]
     assert re.search(r"<ins>[^<]*agrees &lt;and&gt; monitors [^<]*</ins>", change)
     assert re.search(r"<del>Agreeing [^<]*</del>", change)
     assert re.search(r"</(del|ins)>service levels ", change)  # unchanged, unmarked
@@ -304,3 +306,12 @@ def counted_one_by_one(language):
                 if state is not None:
                     counts[state] += 1
     return {str(status): count for status, count in counts.items()}
+
+
+def test_the_change_in_the_english_marks_only_the_words_that_changed():
+    from skills.editorial.word_diff import word_diff
+
+    assert str(word_diff("Agrees the targets.", "Agrees the <new> targets. Then more.")) == (
+        "Agrees the <ins>&lt;new&gt; </ins>targets. <ins>Then more.</ins>"
+    )
+    assert str(word_diff("One two\nthree.", "One three.")) == "One <del>two\n</del>three."
