@@ -242,18 +242,24 @@ def test_full_page_screenshots_for_the_record(live_content, browser_page, lang, 
     assert path.stat().st_size > 20_000
 
 
-def test_admin_language_tabs_switch_by_click_and_for_the_whole_page(live_content, browser_page):
+def signed_in_as_superuser(browser_page, live_content, username):
+    """The browser's page, signed in to the live server's admin as a new superuser."""
     from django.contrib.auth.models import User
     from django.test import Client
 
-    from skills.framework.models import Skill
-
     client = Client()
-    client.force_login(User.objects.create_superuser("tabs", password="pw"))
+    client.force_login(User.objects.create_superuser(username, password="pw"))
     page = browser_page.page
     page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
     )
+    return page
+
+
+def test_admin_language_tabs_switch_by_click_and_for_the_whole_page(live_content, browser_page):
+    from skills.framework.models import Skill
+
+    page = signed_in_as_superuser(browser_page, live_content, "tabs")
     pk = Skill.objects.get(code="SLMO").pk
     page.goto(f"{live_content.url}/en/admin/skills/skill/{pk}/change/")
     assert page.locator("#id_name_en").is_visible()
@@ -278,20 +284,12 @@ def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_tabbed_admin(
 ):
     """modeltranslation's tabs rewrite the labels of a field's row: the state's checkboxes
     must survive them, be named for screen readers and be saved."""
-    from django.contrib.auth.models import User
-    from django.test import Client
-
     from skills.framework.models import Skill
     from skills.framework.translation_state import Status, text_status
     from tests.pages import outdate_translations
 
     outdate_translations()
-    client = Client()
-    client.force_login(User.objects.create_superuser("reviewer", password="pw"))
-    page = browser_page.page
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
-    )
+    page = signed_in_as_superuser(browser_page, live_content, "reviewer")
     pk = Skill.objects.get(code="SLMO").pk
     page.goto(f"{live_content.url}/ar/admin/skills/skill/{pk}/change/")
     page.locator("#modeltranslation-main-switch").select_option(label="ar")
