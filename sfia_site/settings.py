@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "skills.content",
     "skills.editorial",
     "skills.page_cache",
+    "skills.search",
 ]
 
 MIDDLEWARE = [

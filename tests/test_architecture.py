@@ -12,6 +12,7 @@ SKILLS = Path(settings.BASE_DIR) / "skills"
 # and the page cache are independent of one another.
 LAYERS = [
     {"skills.framework"},
+    {"skills.search"},
     {"skills.content", "skills.reader", "skills.editorial", "skills.page_cache"},
     {"skills.operations"},
 ]

@@ -1,0 +1,168 @@
+"""A search: the query normalised and folded, matched in the page's language and in the
+English source (backends.py), ranked and grouped into one result per page, each with a
+snippet of the text that matched, its words marked. At most three queries."""
+
+import re
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.html import escape
+from markupsafe import Markup
+
+from skills.framework.languages import SOURCE_LANGUAGE
+from skills.framework.links import remembered_reverse
+
+from . import backends
+from .folding import fold, similarity, stems, words
+from .models import Kind, SearchEntry
+
+MAX_QUERY_LENGTH = 200
+# Entries read from the database for one search: far more than the results shown.
+CANDIDATES = 400
+SPELLINGS = 10
+SNIPPET_LENGTH = 240
+# A match in the page's own language comes before the same match in the English.
+OWN_LANGUAGE_BONUS = 1
+# A name spelt like the query counts as much as a name match, at this share of its similarity.
+SPELLING_WEIGHT = 50
+# A word of a text, its marks (harakat, tatweel) included.
+TEXT_WORD = re.compile(r"[\w\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]+")
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # models.Kind
+    code: str
+    level: int | None  # the level whose text matched, if one did
+    field: str  # the field whose text matched ("code", "name", "description"…)
+    language: str  # the matched text's: the page's, the English source's, or "" (a code)
+    snippet: Markup
+    url: str
+    name: str  # the skill's or attribute's, in the page's language or else in English
+    name_language: str
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str  # as searched: spaces collapsed, cut to MAX_QUERY_LENGTH
+    cut: bool  # whether the query was longer, and cut
+    hits: list
+    more: bool  # whether there were more results than `limit`
+
+
+def normalised(query):
+    query = SPACES.sub(" ", "".join(char if char.isprintable() else " " for char in query))
+    query = query.strip()
+    return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
+
+
+def search(query, language, limit=50):
+    """The pages whose texts match `query`, in `language` or in the English source, best
+    first: a code, then a name, then a description, then a level's text and the notes."""
+    query, cut = normalised(query)
+    folded = fold(query)
+    if not words(folded):
+        return Results(query, cut, [], more=False)
+    languages = list(dict.fromkeys([language, SOURCE_LANGUAGE, ""]))
+    backend = backends.for_connection(connection)
+    rows = backend.matching(folded, languages, CANDIDATES)
+    rows += [spelt_like(row) for row in backend.similar(folded, languages, SPELLINGS)]
+    best = {}
+    for row in sorted(rows, key=lambda row: -score(row, language)):
+        kind, code, level, field = row[:4]
+        best.setdefault((kind, code, level if field != "code" else None), row)
+    targets = list(best.items())[: limit + 1]
+    names = names_of({(kind, code) for (kind, code, _), _ in targets}, language)
+    hits = [
+        hit(target, row, folded, names.get(target[:2], (target[1], "")))
+        for target, row in targets[:limit]
+    ]
+    return Results(query, cut, hits, more=len(targets) > limit)
+
+
+def spelt_like(row):
+    """A name or code spelt like the query weighs by how alike they are."""
+    return (*row[:4], SPELLING_WEIGHT * row[7], *row[5:])
+
+
+def score(row, language):
+    """A row's place: its field's weight, then its own language before the English, then its
+    rank in the text."""
+    weight, row_language, rank = row[4], row[5], row[7]
+    return weight + (OWN_LANGUAGE_BONUS if row_language == language else 0) + rank / 10
+
+
+def names_of(owners, language):
+    """{(kind, code): (name, its language)}: the page's language's, else the English."""
+    codes = {code for _, code in owners}
+    rows = SearchEntry.objects.filter(
+        field="name", level=None, code__in=codes, language__in={language, SOURCE_LANGUAGE}
+    ).values_list("kind", "code", "language", "text")
+    names = {}
+    for kind, code, name_language, text in sorted(rows, key=lambda r: r[2] == language):
+        names[kind, code] = (text, name_language)
+    return names
+
+
+def hit(target, row, folded, name):
+    kind, code, level = target
+    field, language, text = row[3], row[5], row[6]
+    return Hit(
+        kind=kind,
+        code=code,
+        level=level,
+        field=field,
+        language=language,
+        snippet=snippet(text, marked_words(folded, language, text)),
+        url=url_of(kind, code, level),
+        name=name[0],
+        name_language=name[1],
+    )
+
+
+def url_of(kind, code, level):
+    if kind == Kind.ATTRIBUTE:
+        page = remembered_reverse("skills:attribute", kwargs={"code": code.lower()})
+        return f"{page}#level-{level}" if level else page
+    if level:
+        kwargs = {"code": code.lower(), "level": level}
+        return remembered_reverse("skills:skill_level", kwargs=kwargs)
+    return remembered_reverse("skills:skill", kwargs={"code": code.lower()})
+
+
+def marked_words(folded, language, text):
+    """Which of `text`'s words the query matched: by stem, or else spelt alike."""
+    query_words = words(folded)
+    query_stems = set(stems(query_words, language))
+
+    def matches(word):
+        folded_word = fold(word)
+        if stems([folded_word], language)[0] in query_stems:
+            return True
+        return any(similarity(folded_word, query_word) >= 0.5 for query_word in query_words)
+
+    return matches
+
+
+def snippet(text, matches):
+    """The text (its lines run together), cut to about SNIPPET_LENGTH characters around the
+    first matched word, escaped, each matched word in <mark>."""
+    text = " ".join(line.removeprefix("- ") for line in text.split("\n"))
+    found = [m for m in TEXT_WORD.finditer(text) if matches(m.group())]
+    start = 0
+    if len(text) > SNIPPET_LENGTH and found:
+        start = max(0, found[0].start() - SNIPPET_LENGTH // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if end < len(text):
+        end = max(text.rfind(" ", start, end), start + SNIPPET_LENGTH // 2)
+    parts, position = ["…" if start else ""], start
+    for match in found:
+        if match.start() < start or match.end() > end:
+            continue
+        parts += [escape(text[position : match.start()]), Markup("<mark>"), escape(match.group())]
+        parts.append(Markup("</mark>"))
+        position = match.end()
+    parts += [escape(text[position:end]), "…" if end < len(text) else ""]
+    return Markup("").join(parts)

@@ -1,0 +1,39 @@
+"""PostgreSQL's indexes for search (nothing on SQLite).
+
+On PostgreSQL: pg_trgm (a trusted extension: the database's owner may create it), a GIN index
+on the tsvectors and a trigram index on the names and codes. Django's TrigramExtension and
+GinIndex would be tried on SQLite too, so this migration asks the connection first."""
+
+from django.db import migrations
+
+TABLE = "skills_search_searchentry"
+POSTGRESQL_FORWARDS = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE INDEX search_entry_vector ON {TABLE} USING gin (vector)",
+    f"CREATE INDEX search_entry_spelling ON {TABLE} USING gin (folded gin_trgm_ops) "
+    "WHERE field IN ('name', 'code') AND level IS NULL",
+]
+# pg_trgm stays: something else in the database may use it.
+POSTGRESQL_BACKWARDS = [
+    "DROP INDEX IF EXISTS search_entry_spelling",
+    "DROP INDEX IF EXISTS search_entry_vector",
+]
+
+
+def on_postgresql(statements):
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("skills_search", "0001_initial")]
+
+    operations = [
+        migrations.RunPython(
+            on_postgresql(POSTGRESQL_FORWARDS), on_postgresql(POSTGRESQL_BACKWARDS)
+        ),
+    ]
