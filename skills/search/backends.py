@@ -1,26 +1,51 @@
 """The two databases' halves of a search, behind one small interface: `matching` finds the
 entries whose stems match a query's, `similar` the names and codes spelt like it. Each
-returns rows (kind, code, level, field, weight, language, text, rank), best first."""
+returns Rows, best first, with the names of the skill or attribute each entry belongs to."""
 
 import math
+from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, CharField, Q, Value, When
+from django.db.models.functions import Coalesce
+from modeltranslation.utils import build_localized_fieldname
 
-from skills.framework.languages import LANGUAGE_CODES
+from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 
 from .folding import NO_LANGUAGE, configuration, similarity, stems, words
 from .models import SearchEntry
 
-ROW = ("kind", "code", "level", "field", "weight", "language", "text")
 NAMES = ("name", "code")
 # A name or code is spelt like the query from this similarity: pg_trgm's default threshold,
 # which its % operator uses.
 SIMILARITY = 0.3
 
 
+class Row(NamedTuple):
+    kind: str
+    code: str
+    level: int | None
+    field: str
+    weight: int
+    language: str
+    text: str
+    # The skill's or attribute's name in the page's language (None if not translated), and
+    # in English.
+    name: str | None
+    english_name: str
+    # How well the text matches: ts_rank, or the similarity of a name spelt alike.
+    rank: float
+
+
+ENTRY_COLUMNS = Row._fields[:7]
+
+
 def for_connection(connection):
     return PostgreSQL(connection) if connection.vendor == "postgresql" else SQLite()
+
+
+def name_columns(language):
+    return [build_localized_fieldname("name", code) for code in (language, SOURCE_LANGUAGE)]
 
 
 class PostgreSQL:
@@ -29,7 +54,6 @@ class PostgreSQL:
 
     def __init__(self, connection):
         self.connection = connection
-        self.table = connection.ops.quote_name(SearchEntry._meta.db_table)
 
     def vectorize(self):
         """Gives the entries just written their tsvectors."""
@@ -41,31 +65,48 @@ class PostgreSQL:
             vector=SearchVector("folded", config=config)
         )
 
-    def matching(self, folded, languages, limit):
+    def matching(self, folded, languages, page_language, limit):
         queries = ", ".join(["(%s, websearch_to_tsquery(%s::regconfig, %s))"] * len(languages))
         parameters = [
             value for language in languages for value in (language, configuration(language), folded)
         ]
         return self.rows(
-            f"SELECT {', '.join(ROW)}, ts_rank(vector, query) AS rank FROM {self.table} "
+            page_language,
+            "ts_rank(vector, query)",
             f"JOIN (VALUES {queries}) AS queries (query_language, query) "
-            "ON language = query_language WHERE vector @@ query "
-            "ORDER BY weight DESC, rank DESC LIMIT %s",
+            "ON entry.language = query_language WHERE vector @@ query "
+            "ORDER BY weight DESC, matched DESC LIMIT %s",
             [*parameters, limit],
         )
 
-    def similar(self, folded, languages, limit):
+    def similar(self, folded, languages, page_language, limit):
         return self.rows(
-            f"SELECT {', '.join(ROW)}, similarity(folded, %s) AS rank FROM {self.table} "
-            "WHERE field = ANY(%s) AND language = ANY(%s) AND level IS NULL "
-            "AND folded %% %s ORDER BY rank DESC LIMIT %s",
+            page_language,
+            "similarity(folded, %s)",
+            "WHERE field = ANY(%s) AND entry.language = ANY(%s) AND entry.level IS NULL "
+            "AND folded %% %s ORDER BY matched DESC LIMIT %s",
             [folded, list(NAMES), list(languages), folded, limit],
         )
 
-    def rows(self, sql, parameters):
+    def rows(self, page_language, rank, rest, parameters):
+        """The entries `rest` (joins, conditions, order) selects, with their owners' names."""
+        quote = self.connection.ops.quote_name
+        entry_columns = ", ".join(f"entry.{quote(column)}" for column in ENTRY_COLUMNS)
+        names = ", ".join(
+            f"COALESCE(skill.{quote(column)}, attribute.{quote(column)})"
+            for column in name_columns(page_language)
+        )
+        sql = (
+            f"SELECT {entry_columns}, {names}, {rank} AS matched "
+            f"FROM {quote(SearchEntry._meta.db_table)} AS entry "
+            f"LEFT JOIN {quote(SearchEntry.skill.field.related_model._meta.db_table)} AS skill "
+            "ON skill.id = entry.skill_id "
+            f"LEFT JOIN {quote(SearchEntry.attribute.field.related_model._meta.db_table)} "
+            f"AS attribute ON attribute.id = entry.attribute_id {rest}"
+        )
         with self.connection.cursor() as cursor:
             cursor.execute(sql, parameters)
-            return cursor.fetchall()
+            return [Row(*row) for row in cursor.fetchall()]
 
 
 class SQLite:
@@ -75,27 +116,34 @@ class SQLite:
     def vectorize(self):
         pass
 
-    def matching(self, folded, languages, limit):
+    def matching(self, folded, languages, page_language, limit):
         wanted = Q()
         for language in languages:
             wanted |= Q(language=language) & self.stems_match(folded, language)
-        rows = (
-            SearchEntry.objects.filter(wanted)
-            .order_by("-weight")
-            .values_list(*ROW, "stems")[:limit]
-        )
-        return sorted(
-            ((*row[:-1], self.rank(row[-1], folded, row[5])) for row in rows),
-            key=lambda row: (-row[4], -row[-1]),
-        )
+        entries = SearchEntry.objects.filter(wanted).order_by("-weight")
+        ranked = [
+            Row(*row[:-1], self.rank(row.rank, folded, row.language))
+            for row in self.rows(entries, page_language, limit=limit)
+        ]
+        return sorted(ranked, key=lambda row: (-row.weight, -row.rank))
 
-    def similar(self, folded, languages, limit):
-        names = SearchEntry.objects.filter(
-            field__in=NAMES, language__in=languages, level=None
-        ).values_list(*ROW, "folded")
-        scored = [(*row[:-1], similarity(row[-1], folded)) for row in names]
-        close = [row for row in scored if row[-1] >= SIMILARITY]
-        return sorted(close, key=lambda row: -row[-1])[:limit]
+    def similar(self, folded, languages, page_language, limit):
+        names = SearchEntry.objects.filter(field__in=NAMES, language__in=languages, level=None)
+        scored = [
+            Row(*row[:-1], similarity(row.rank, folded))
+            for row in self.rows(names, page_language, rank="folded")
+        ]
+        close = [row for row in scored if row.rank >= SIMILARITY]
+        return sorted(close, key=lambda row: -row.rank)[:limit]
+
+    @staticmethod
+    def rows(entries, page_language, rank="stems", limit=None):
+        """Rows of `entries`, with what the rank is worked out from in place of the rank."""
+        names = [
+            Coalesce(f"skill__{column}", f"attribute__{column}", output_field=CharField())
+            for column in name_columns(page_language)
+        ]
+        return [Row(*row) for row in entries.values_list(*ENTRY_COLUMNS, *names, rank)[:limit]]
 
     @staticmethod
     def stems_match(folded, language):

@@ -14,7 +14,7 @@ from skills.framework.links import remembered_reverse
 
 from . import backends
 from .folding import fold, similarity, stems, words
-from .models import Kind, SearchEntry
+from .models import Kind
 
 MAX_QUERY_LENGTH = 200
 # Entries read from the database for one search: far more than the results shown.
@@ -66,58 +66,40 @@ def search(query, language, limit=50):
         return Results(query, cut, [], more=False)
     languages = list(dict.fromkeys([language, SOURCE_LANGUAGE, ""]))
     backend = backends.for_connection(connection)
-    rows = backend.matching(folded, languages, CANDIDATES)
-    rows += [spelt_like(row) for row in backend.similar(folded, languages, SPELLINGS)]
+    rows = backend.matching(folded, languages, language, CANDIDATES)
+    rows += [spelt_like(row) for row in backend.similar(folded, languages, language, SPELLINGS)]
     best = {}
     for row in sorted(rows, key=lambda row: -score(row, language)):
-        kind, code, level, field = row[:4]
-        best.setdefault((kind, code, level if field != "code" else None), row)
+        best.setdefault((row.kind, row.code, row.level if row.field != "code" else None), row)
     targets = list(best.items())[: limit + 1]
-    names = names_of({(kind, code) for (kind, code, _), _ in targets}, language)
-    hits = [
-        hit(target, row, folded, names.get(target[:2], (target[1], "")))
-        for target, row in targets[:limit]
-    ]
+    hits = [hit(target, row, folded, language) for target, row in targets[:limit]]
     return Results(query, cut, hits, more=len(targets) > limit)
 
 
 def spelt_like(row):
     """A name or code spelt like the query weighs by how alike they are."""
-    return (*row[:4], SPELLING_WEIGHT * row[7], *row[5:])
+    return row._replace(weight=SPELLING_WEIGHT * row.rank)
 
 
 def score(row, language):
     """A row's place: its field's weight, then its own language before the English, then its
     rank in the text."""
-    weight, row_language, rank = row[4], row[5], row[7]
-    return weight + (OWN_LANGUAGE_BONUS if row_language == language else 0) + rank / 10
+    own = OWN_LANGUAGE_BONUS if row.language == language else 0
+    return row.weight + own + row.rank / 10
 
 
-def names_of(owners, language):
-    """{(kind, code): (name, its language)}: the page's language's, else the English."""
-    codes = {code for _, code in owners}
-    rows = SearchEntry.objects.filter(
-        field="name", level=None, code__in=codes, language__in={language, SOURCE_LANGUAGE}
-    ).values_list("kind", "code", "language", "text")
-    names = {}
-    for kind, code, name_language, text in sorted(rows, key=lambda r: r[2] == language):
-        names[kind, code] = (text, name_language)
-    return names
-
-
-def hit(target, row, folded, name):
+def hit(target, row, folded, language):
     kind, code, level = target
-    field, language, text = row[3], row[5], row[6]
     return Hit(
         kind=kind,
         code=code,
         level=level,
-        field=field,
-        language=language,
-        snippet=snippet(text, marked_words(folded, language, text)),
+        field=row.field,
+        language=row.language,
+        snippet=snippet(row.text, marked_words(folded, row.language, row.text)),
         url=url_of(kind, code, level),
-        name=name[0],
-        name_language=name[1],
+        name=row.name or row.english_name,
+        name_language=language if row.name else SOURCE_LANGUAGE,
     )
 
 
