@@ -97,20 +97,23 @@ def hit(target, row, folded, language):
         field=row.field,
         language=row.language,
         snippet=snippet(row.text, marked_words(folded, row.language, row.text)),
-        url=url_of(kind, code, level),
+        url=url_of(kind, code, level, language),
         name=row.name or row.english_name,
         name_language=language if row.name else SOURCE_LANGUAGE,
     )
 
 
-def url_of(kind, code, level):
+def url_of(kind, code, level, language):
+    """The result's page in `language`: the attribute's (at the level's section), the skill's
+    at the level, or the skill's."""
+    code = code.lower()
     if kind == Kind.ATTRIBUTE:
-        page = remembered_reverse("skills:attribute", kwargs={"code": code.lower()})
+        page = remembered_reverse("skills:attribute", kwargs={"code": code}, language=language)
         return f"{page}#level-{level}" if level else page
     if level:
-        kwargs = {"code": code.lower(), "level": level}
-        return remembered_reverse("skills:skill_level", kwargs=kwargs)
-    return remembered_reverse("skills:skill", kwargs={"code": code.lower()})
+        kwargs = {"code": code, "level": level}
+        return remembered_reverse("skills:skill_level", kwargs=kwargs, language=language)
+    return remembered_reverse("skills:skill", kwargs={"code": code}, language=language)
 
 
 def marked_words(folded, language, text):

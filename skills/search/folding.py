@@ -15,11 +15,13 @@ import Stemmer
 from skills.framework.languages import BY_CODE
 
 # Arabic: the vowel marks (harakat, superscript alef) and the tatweel go; the alef with hamza
-# or madda is alef; alef maqsura is ya; ta marbuta is ha. Russian: ё is е.
+# or madda is alef; alef maqsura is ya; a word's final ha is ta marbuta (which the Snowball
+# stemmer knows as an ending: "الخدمه" is "الخدمة", stemmed "خدم"). Russian: ё is е.
 _ARABIC_MARKS = dict.fromkeys([*range(0x064B, 0x0660), 0x0670, 0x0640])
 _FOLDED_LETTERS = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ё": "е", "Ё": "Е"} | _ARABIC_MARKS
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ё": "е", "Ё": "Е"} | _ARABIC_MARKS
 )
+_FINAL_HA = re.compile(r"ه\b")
 _WORD = re.compile(r"\w+")
 # The configuration (and stemmer) for texts in no language: codes.
 NO_LANGUAGE = "simple"
@@ -28,7 +30,7 @@ NO_LANGUAGE = "simple"
 def fold(text):
     """`text` lower-cased with its letters folded; control, format (bidi) and NUL characters
     are spaces."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLDED_LETTERS)
+    text = _FINAL_HA.sub("ة", unicodedata.normalize("NFKC", text).translate(_FOLDED_LETTERS))
     return "".join(
         " " if unicodedata.category(char) in ("Cc", "Cf") else char for char in text
     ).lower()
