@@ -3,7 +3,7 @@ their levels rewrites that object's entries in the same transaction, so a search
 a text the pages no longer show. `rebuild()` writes the whole index again (the migration that
 made it, `manage.py rebuild_search_index`)."""
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models.signals import post_delete, post_save
 
 from skills.framework.languages import LANGUAGE_CODES
@@ -92,9 +92,13 @@ def rebuild():
         index_attribute(attribute)
 
 
-def build_if_empty(**kwargs):
-    if not SearchEntry.objects.exists() and Skill.objects.exists():
-        rebuild()
+def build_if_empty(using, **kwargs):
+    """After `migrate`: the index written, if there is content and no index (a database from
+    before search). Not where the migrations were undone (no tables)."""
+    tables = set(connections[using].introspection.table_names())
+    if {SearchEntry._meta.db_table, Skill._meta.db_table} <= tables:
+        if not SearchEntry.objects.exists() and Skill.objects.exists():
+            rebuild()
 
 
 def _skill_saved(sender, instance, **kwargs):
