@@ -12,8 +12,9 @@ measures, for the skill page and the level page (level 5, at 147 skills and 16 a
 size that WhiteNoise serves from the same server (page and file in turns, three rounds, the
 median of each), and prints requests/s and p99 for each, the ratios a/c and b/c, and the
 workers' memory. It measures a mix of searches in the five languages (SEARCHES, each asked in
-turn) against a static file of the search pages' mean size in the same way. PostgreSQL and Redis are used when they answer on 127.0.0.1, SQLite and
-local memory otherwise. Needs wrk (Debian).
+turn) against a static file of the search pages' mean size in the same way. PostgreSQL and
+Redis are used when they answer on 127.0.0.1, SQLite and local memory otherwise. Needs wrk
+(Debian).
 """
 
 import argparse
