@@ -2,6 +2,7 @@
 English source (backends.py), ranked and grouped into one result per page, each with a
 snippet of the text that matched, its words marked. At most three queries."""
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,8 @@ MAX_QUERY_LENGTH = 200
 CANDIDATES = 400
 SPELLINGS = 10
 SNIPPET_LENGTH = 240
+# A word of a text is marked as the query's misspelt word from this similarity.
+SPELT_ALIKE = 0.5
 # A match in the page's own language comes before the same match in the English.
 OWN_LANGUAGE_BONUS = 1
 # A name spelt like the query counts as much as a name match, at this share of its similarity.
@@ -72,7 +75,8 @@ def search(query, language, limit=50):
     for row in sorted(rows, key=lambda row: -score(row, language)):
         best.setdefault((row.kind, row.code, row.level if row.field != "code" else None), row)
     targets = list(best.items())[: limit + 1]
-    hits = [hit(target, row, folded, language) for target, row in targets[:limit]]
+    marker = Marker(folded)
+    hits = [hit(target, row, marker, language) for target, row in targets[:limit]]
     return Results(query, cut, hits, more=len(targets) > limit)
 
 
@@ -88,7 +92,7 @@ def score(row, language):
     return row.weight + own + row.rank / 10
 
 
-def hit(target, row, folded, language):
+def hit(target, row, marker, language):
     kind, code, level = target
     return Hit(
         kind=kind,
@@ -96,7 +100,7 @@ def hit(target, row, folded, language):
         level=level,
         field=row.field,
         language=row.language,
-        snippet=snippet(row.text, marked_words(folded, row.language, row.text)),
+        snippet=snippet(row.text, functools.partial(marker.matches, row.language)),
         url=url_of(kind, code, level, language),
         name=row.name or row.english_name,
         name_language=language if row.name else SOURCE_LANGUAGE,
@@ -116,18 +120,27 @@ def url_of(kind, code, level, language):
     return remembered_reverse("skills:skill", kwargs={"code": code}, language=language)
 
 
-def marked_words(folded, language, text):
-    """Which of `text`'s words the query matched: by stem, or else spelt alike."""
-    query_words = words(folded)
-    query_stems = set(stems(query_words, language))
+class Marker:
+    """Which words of the results' texts a query matched: by stem, or else spelt alike. Each
+    word is worked out once a search (the texts share most of theirs)."""
 
-    def matches(word):
-        folded_word = fold(word)
-        if stems([folded_word], language)[0] in query_stems:
+    def __init__(self, folded):
+        self.query_words = words(folded)
+        self.query_stems = {}
+        self.known = {}
+
+    def matches(self, language, word):
+        key = (language, word)
+        if key not in self.known:
+            self.known[key] = self.work_out(language, fold(word))
+        return self.known[key]
+
+    def work_out(self, language, folded_word):
+        if language not in self.query_stems:
+            self.query_stems[language] = set(stems(self.query_words, language))
+        if stems([folded_word], language)[0] in self.query_stems[language]:
             return True
-        return any(similarity(folded_word, query_word) >= 0.5 for query_word in query_words)
-
-    return matches
+        return any(similarity(folded_word, word) >= SPELT_ALIKE for word in self.query_words)
 
 
 def snippet(text, matches):

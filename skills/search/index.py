@@ -96,9 +96,9 @@ def build_if_empty(using, **kwargs):
     """After `migrate`: the index written, if there is content and no index (a database from
     before search). Not where the migrations were undone (no tables)."""
     tables = set(connections[using].introspection.table_names())
-    if {SearchEntry._meta.db_table, Skill._meta.db_table} <= tables:
-        if not SearchEntry.objects.exists() and Skill.objects.exists():
-            rebuild()
+    migrated = {SearchEntry._meta.db_table, Skill._meta.db_table} <= tables
+    if migrated and not SearchEntry.objects.exists() and Skill.objects.exists():
+        rebuild()
 
 
 def _skill_saved(sender, instance, **kwargs):
