@@ -320,3 +320,22 @@ def test_a_migrated_database_with_content_and_no_index_is_indexed(content):
 )
 def test_folding(typed, text):
     assert fold(typed) == text
+
+
+def test_with_caching_on_a_search_asked_again_is_one_query_until_the_index_changes(
+    content, settings, django_assert_num_queries
+):
+    settings.SFIA_PAGE_CACHE = True
+    first_time = search("Negotiates", "en")
+
+    with django_assert_num_queries(1):
+        again = search("  NEGOTIATES ", "en")
+    assert again.hits == first_time.hits and again.query == "NEGOTIATES"
+
+    # A change anywhere in the index, by a save or by a deletion, is seen at once.
+    level = SkillLevel.objects.get(skill__code="SLMO", level=5)
+    level.description_en = "Agrees invented targets."
+    level.save()
+    assert ("SLMO", 5) not in found("Negotiates", "en")
+    SkillLevel.objects.get(skill__code="SLMO", level=6).delete()
+    assert found("Negotiates", "en") == [("SLMO", None)]  # only the guidance notes now
