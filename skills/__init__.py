@@ -5,6 +5,10 @@ framework/   the framework's data: the models and their QuerySets, the translate
              (translation.py) and what each translation was made from and whether it was
              reviewed (translation_state.py), the languages and levels, the limits a text is checked
              against, where each object's page is (links.py). A Django app, label "skills".
+search/      search in every language: an index of every text, folded and stemmed, kept up
+             to date as the content changes; PostgreSQL's full-text search and pg_trgm, the
+             same on SQLite in Python. Command: rebuild_search_index. A layer of its own:
+             the reader's pages use it.
 content/     the content pipeline: source texts parsed (sources/) and the official workbook
              read (workbook/), imported with a three-way merge, built into the fixture, loaded
              into a new database; the synthetic corpus and workbook the tests and bench/ use.
