@@ -29,10 +29,12 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.search import index as search_index
 
 
 @transaction.atomic
 @reversion.create_revision()
+@search_index.batched()
 def import_sources(sources, framework, *, framework_file, overwrite_edits=False):
     """Write `sources` (and the framework they refer to) to the database, as one revision in
     the admin's history, keeping what was edited in the admin since the last import

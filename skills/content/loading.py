@@ -17,6 +17,7 @@ from skills.content.merge import Merge
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.models import CONTENT_MODELS
 from skills.framework.translation import translated_fields
+from skills.search import index as search_index
 
 
 def content_counts():
@@ -35,6 +36,7 @@ def project_path(path):
 
 
 @transaction.atomic
+@search_index.batched()
 def load_content(fixture):
     """Load `fixture` if the database has no content; return the objects loaded (0 if it had
     content). Like an import: one revision in the history, a record of what it wrote for the

@@ -5,8 +5,7 @@ returns Rows, best first, with the names of the skill or attribute each entry be
 import math
 from typing import NamedTuple
 
-from django.contrib.postgres.search import SearchVector
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import CharField, Q
 from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 
@@ -55,15 +54,17 @@ class PostgreSQL:
     def __init__(self, connection):
         self.connection = connection
 
-    def vectorize(self):
-        """Gives the entries just written their tsvectors."""
-        config = Case(
-            *(When(language=code, then=Value(configuration(code))) for code in LANGUAGE_CODES),
-            default=Value(NO_LANGUAGE),
-        )
-        SearchEntry.objects.filter(vector__isnull=True).update(
-            vector=SearchVector("folded", config=config)
-        )
+    def vectorize(self, pks):
+        """Gives the entries just written (their primary keys) their tsvectors."""
+        configurations = [(code, configuration(code)) for code in LANGUAGE_CODES]
+        cases = " ".join(["WHEN %s THEN %s::regconfig"] * len(configurations))
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {self.connection.ops.quote_name(SearchEntry._meta.db_table)} "
+                f"SET vector = to_tsvector(CASE language {cases} ELSE %s::regconfig END, folded) "
+                "WHERE id = ANY(%s)",
+                [*(value for pair in configurations for value in pair), NO_LANGUAGE, pks],
+            )
 
     def matching(self, folded, languages, page_language, limit):
         queries = ", ".join(["(%s, websearch_to_tsquery(%s::regconfig, %s))"] * len(languages))
@@ -113,7 +114,7 @@ class SQLite:
     """The same search on SQLite: the query's words stemmed by PyStemmer and matched against
     each entry's stems; pg_trgm's similarity worked out in Python."""
 
-    def vectorize(self):
+    def vectorize(self, pks):
         pass
 
     def matching(self, folded, languages, page_language, limit):

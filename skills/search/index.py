@@ -1,7 +1,11 @@
-"""The search index kept up to date: each save or deletion of a skill, an attribute or one of
-their levels rewrites that object's entries in the same transaction, so a search never sees
-a text the pages no longer show. `rebuild()` writes the whole index again (the migration that
-made it, `manage.py rebuild_search_index`)."""
+"""The search index kept up to date: each save of a skill, an attribute or one of their levels
+rewrites that skill's or attribute's entries in the same transaction (an import's, once each:
+`batched`), and a level's deletion removes its own, so a search never sees a text the pages no
+longer show. `rebuild()` writes the whole index again (`manage.py rebuild_search_index`, and
+`migrate` where there is content and no index)."""
+
+import contextlib
+import threading
 
 from django.db import connection, connections
 from django.db.models.signals import post_delete, post_save
@@ -55,8 +59,9 @@ def entries_of(kind, owner, level=None, source=None):
 
 def write(entries, **owner):
     SearchEntry.objects.filter(**owner).delete()
-    SearchEntry.objects.bulk_create(entries)
-    backends.for_connection(connection).vectorize()
+    if entries:
+        written = SearchEntry.objects.bulk_create(entries)
+        backends.for_connection(connection).vectorize([entry.pk for entry in written])
 
 
 def index_skill(skill):
@@ -72,16 +77,6 @@ def index_attribute(attribute):
     for attribute_level in AttributeLevel.objects.filter(attribute=attribute, defined=True):
         entries += entries_of(Kind.ATTRIBUTE, attribute, attribute_level.level_id, attribute_level)
     write(entries, attribute=attribute)
-
-
-def index_level(kind, owner_model, owner_id, source):
-    """One level's entries; none yet if its skill or attribute is not saved yet (loading a
-    backup): the owner's own save indexes its levels."""
-    owner = owner_model.objects.filter(pk=owner_id).first()
-    if owner is None:
-        return
-    entries = list(entries_of(kind, owner, source.level_id, source))
-    write(entries, **{kind: owner, "level": source.level_id})
 
 
 def rebuild():
@@ -101,29 +96,69 @@ def build_if_empty(using, **kwargs):
         rebuild()
 
 
+@contextlib.contextmanager
+def batched():
+    """Within it (an import: a decorator), saves only note which skills and attributes they
+    changed; on leaving, each is indexed once, still in the caller's transaction. An import
+    saves a skill and each of its levels: indexed one by one, it took three times as long."""
+    if getattr(_batch, "pending", None) is not None:  # within another
+        yield
+        return
+    _batch.pending = {}
+    try:
+        yield
+        for (model, pk), index in _batch.pending.items():
+            if owner := model.objects.filter(pk=pk).first():
+                index(owner)
+    finally:
+        _batch.pending = None
+
+
+_batch = threading.local()
+
+
+def changed(model, pk, index):
+    """`model`'s row `pk` (a skill or an attribute), or one of its levels, was saved."""
+    pending = getattr(_batch, "pending", None)
+    if pending is not None:
+        pending[model, pk] = index
+    elif owner := model.objects.filter(pk=pk).first():  # a level loaded before its skill: no
+        index(owner)
+
+
 def _skill_saved(sender, instance, **kwargs):
-    index_skill(instance)
+    changed(Skill, instance.pk, index_skill)
 
 
 def _attribute_saved(sender, instance, **kwargs):
-    index_attribute(instance)
+    changed(GenericAttribute, instance.pk, index_attribute)
 
 
-def _skill_level_changed(sender, instance, signal, **kwargs):
-    source = instance if signal is post_save else SkillLevel(level_id=instance.level_id)
-    index_level(Kind.SKILL, Skill, instance.skill_id, source)
+def _skill_level_saved(sender, instance, **kwargs):
+    changed(Skill, instance.skill_id, index_skill)
 
 
-def _attribute_level_changed(sender, instance, signal, **kwargs):
-    source = instance if signal is post_save else AttributeLevel(level_id=instance.level_id)
-    index_level(Kind.ATTRIBUTE, GenericAttribute, instance.attribute_id, source)
+def _attribute_level_saved(sender, instance, **kwargs):
+    changed(GenericAttribute, instance.attribute_id, index_attribute)
+
+
+def _skill_level_deleted(sender, instance, **kwargs):
+    # Only its own entries go: its skill may be being deleted too (its entries with it).
+    SearchEntry.objects.filter(skill_id=instance.skill_id, level=instance.level_id).delete()
+
+
+def _attribute_level_deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(attribute_id=instance.attribute_id, level=instance.level_id).delete()
 
 
 def connect():
-    post_save.connect(_skill_saved, sender=Skill, dispatch_uid="search-skill")
-    post_save.connect(_attribute_saved, sender=GenericAttribute, dispatch_uid="search-attribute")
-    for signal in (post_save, post_delete):
-        signal.connect(_skill_level_changed, sender=SkillLevel, dispatch_uid=f"search-sl-{signal}")
-        signal.connect(
-            _attribute_level_changed, sender=AttributeLevel, dispatch_uid=f"search-al-{signal}"
-        )
+    receivers = [
+        (post_save, Skill, _skill_saved),
+        (post_save, GenericAttribute, _attribute_saved),
+        (post_save, SkillLevel, _skill_level_saved),
+        (post_save, AttributeLevel, _attribute_level_saved),
+        (post_delete, SkillLevel, _skill_level_deleted),
+        (post_delete, AttributeLevel, _attribute_level_deleted),
+    ]
+    for signal, model, receiver in receivers:
+        signal.connect(receiver, sender=model, dispatch_uid=f"search-{receiver.__name__}")

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from skills.framework.models import GenericAttribute, Skill, SkillLevel
 from skills.search.engine import MAX_QUERY_LENGTH, search
 from skills.search.folding import fold
+from skills.search.index import batched
 from skills.search.models import SearchEntry
 from tests.attributes import load_page_content
 from tests.skills import copy_of_slmo
@@ -339,3 +340,29 @@ def test_with_caching_on_a_search_asked_again_is_one_query_until_the_index_chang
     assert ("SLMO", 5) not in found("Negotiates", "en")
     SkillLevel.objects.get(skill__code="SLMO", level=6).delete()
     assert found("Negotiates", "en") == [("SLMO", None)]  # only the guidance notes now
+
+
+def test_within_a_batch_saves_are_indexed_once_on_leaving(content, django_assert_max_num_queries):
+    skill = Skill.objects.get(code="SLMO")
+    levels = list(skill.levels.all())
+    with batched():
+        skill.name_de = "Vereinbarte Dienstgüte"
+        skill.save()
+        for level in levels:
+            level.description_de = f"Erfundene Ebene {level.level_id}."
+            level.save()
+        assert ("SLMO", None) not in found("Dienstgüte", "de")  # not yet
+    assert ("SLMO", None) in found("Dienstgüte", "de")
+    assert ("SLMO", 5) in found("erfunden", "de")
+
+
+def test_an_import_keeps_the_index_up_to_date(sources_dir):
+    call_command("import_sources", str(sources_dir), verbosity=0)
+    assert "<mark>Vereinbaren</mark>" in first("Vereinbarung", "de").snippet
+    german = sources_dir / "SLMO" / "de.txt"
+    german.write_text(german.read_text().replace("Vereinbaren", "Aushandeln"))
+
+    call_command("import_sources", str(sources_dir), verbosity=0)
+
+    assert "<mark>Aushandeln</mark>" in first("aushandeln", "de").snippet
+    assert all("Vereinbaren" not in hit.snippet for hit in search("Vereinbarung", "de").hits)

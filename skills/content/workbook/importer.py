@@ -39,6 +39,7 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.search import index as search_index
 
 # Which cell says each untranslated field, by the sheet layout's keys.
 CELL_OF_FIELD = {
@@ -54,6 +55,7 @@ CELL_OF_FIELD = {
 
 @transaction.atomic
 @reversion.create_revision()
+@search_index.batched()
 def import_workbook(workbook, *, overwrite_edits=False, progress=None):
     """Write `workbook` (reader.read_workbook) to the database; raise `WorkbookErrors`, with
     nothing written, where it does not fit what the database holds."""
