@@ -25,6 +25,7 @@ from skills.framework.models import (
 from skills.reader.level_page import skills_defined_at
 from skills.reader.page_review import page_review, texts_of
 from skills.reader.skill_page import read_skill_page
+from skills.search import engine
 
 
 def canonical_code(view):
@@ -177,6 +178,21 @@ def choose_language(request, code):
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         secure=request.is_secure(),
     )
+    return response
+
+
+@never_cache
+def search(request):
+    """Results in the page's language and the English source; with no query (or none left
+    once normalised), the form and a hint. Kept from search engines, and from every cache."""
+    results = engine.search(request.GET.get("q", ""), translation.get_language())
+    context = {
+        "results": results if results.query else None,
+        "search_query": results.query,
+        "max_query_length": engine.MAX_QUERY_LENGTH,
+    }
+    response = render(request, "skills/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
