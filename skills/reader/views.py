@@ -196,7 +196,20 @@ def search(request):
     return response
 
 
+def opensearch(request):
+    """The OpenSearch description that lets a browser add this language's search."""
+    return render(
+        request,
+        "skills/opensearch.xml",
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+
+
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /language/", f"Sitemap: {sitemap_url}", ""]
+    searches = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('skills:search')}")
+    lines = ["User-agent: *", "Disallow: /language/", *searches, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -1,8 +1,9 @@
 """The search page (/<lang>/search/?q=…): results in the page's language and the English
 source, each marked with its language; the form in every page's header; the counts in each
-language's plurals; any input a normal page."""
+language's plurals; any input a normal page; kept from crawlers; the OpenSearch description."""
 
 import re
+import xml.etree.ElementTree as ET
 from functools import partial
 
 import pytest
@@ -314,3 +315,45 @@ def test_the_search_page_and_the_404_offer_a_form_of_their_own(client, content):
     assert 'id="site-search" name="q" value="соглашение"' in search
     assert missing.status_code == 404
     assert '<input type="search" id="not-found-query" name="q" value=""' in missing.text
+
+
+OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_has_its_opensearch_description(client, content, lang):
+    response = client.get(f"/{lang}/opensearch.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/opensearchdescription+xml; charset=utf-8"
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{OPENSEARCH}OpenSearchDescription"
+    short_name = root.find(f"{OPENSEARCH}ShortName").text
+    assert short_name.startswith("SFIA (") and len(short_name) <= 16
+    assert root.find(f"{OPENSEARCH}InputEncoding").text == "UTF-8"
+    assert root.find(f"{OPENSEARCH}Language").text == lang
+    urls = {url.get("type"): url.get("template") for url in root.iter(f"{OPENSEARCH}Url")}
+    assert urls["text/html"] == f"http://testserver/{lang}/search/?q={{searchTerms}}"
+    # Every page of the language names it, under the same name.
+    page = client.get(f"/{lang}/levels/").text
+    assert (
+        f'<link rel="search" type="application/opensearchdescription+xml" title="{short_name}" '
+        f'href="/{lang}/opensearch.xml">'
+    ) in page
+
+
+def test_the_opensearch_description_is_in_its_language(client, content):
+    root = ET.fromstring(client.get("/de/opensearch.xml").content)
+
+    assert root.find(f"{OPENSEARCH}ShortName").text == "SFIA (Deutsch)"
+    assert root.find(f"{OPENSEARCH}Description").text.startswith(
+        "Die Fähigkeiten und allgemeinen Attribute von SFIA durchsuchen"
+    )
+
+
+def test_robots_txt_keeps_crawlers_out_of_every_languages_search(client):
+    lines = client.get("/robots.txt").text.splitlines()
+
+    for lang in LANGUAGES:
+        assert f"Disallow: /{lang}/search/" in lines
+    assert "Disallow: /language/" in lines
