@@ -1,6 +1,7 @@
 """The search page (/<lang>/search/?q=…): results in the page's language and the English
 source, each marked with its language; the form in every page's header; the counts in each
-language's plurals; any input a normal page; kept from crawlers; the OpenSearch description."""
+language's plurals; any input a normal page; kept from crawlers; the OpenSearch description;
+and the page in every language keeping its query."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -10,6 +11,7 @@ import pytest
 from django.utils import translation
 
 from skills.framework.models import Skill
+from skills.reader import page_languages
 from skills.reader.templating.search import query_cut, results_found
 from skills.search import engine
 from tests.pages import LANGUAGES, PAGES
@@ -357,3 +359,39 @@ def test_robots_txt_keeps_crawlers_out_of_every_languages_search(client):
     for lang in LANGUAGES:
         assert f"Disallow: /{lang}/search/" in lines
     assert "Disallow: /language/" in lines
+
+
+def test_the_page_in_every_language_keeps_the_query(client, content):
+    html = client.get("/de/search/?q=Vereinbarung").text
+
+    switch = "/language/ru/?next=%2Fru%2Fsearch%2F%3Fq%3DVereinbarung"
+    assert f'<a href="{switch}" hreflang="ru"' in html
+    followed = client.get(switch)
+    assert followed.status_code == 302
+    assert followed["Location"] == "/ru/search/?q=Vereinbarung"
+    assert '<link rel="canonical" href="http://testserver/de/search/?q=Vereinbarung">' in html
+    assert (
+        '<link rel="alternate" hreflang="ar" href="http://testserver/ar/search/?q=Vereinbarung">'
+    ) in html
+    assert (
+        '<link rel="alternate" hreflang="x-default" href="http://testserver/search/?q=Vereinbarung">'
+    ) in html
+
+
+def test_a_kept_query_is_encoded_and_other_parameters_are_dropped(client, content):
+    html = client.get("/ru/search/", {"q": "соглашение & <b>", "utm_source": "x"}).text
+
+    query = "q=%D1%81%D0%BE%D0%B3%D0%BB%D0%B0%D1%88%D0%B5%D0%BD%D0%B8%D0%B5+%26+%3Cb%3E"
+    assert f'hreflang="it" href="http://testserver/it/search/?{query}"' in html
+    assert "utm_source" not in html
+    next_url = "%2Fen%2Fsearch%2F%3Fq%3D%25D1%2581"
+    assert f'<a href="/language/en/?next={next_url}' in html
+
+
+def test_queries_do_not_grow_the_remembered_languages(client, content):
+    client.get("/en/search/?q=first")
+    size = page_languages._page_languages.cache_info().currsize
+    for number in range(50):
+        client.get(f"/en/search/?q=query{number}")
+
+    assert page_languages._page_languages.cache_info().currsize == size
