@@ -16,7 +16,8 @@ content/     the content pipeline: source texts parsed (sources/) and the offici
              export_spreadsheet, load_content.
 reader/      the reader's pages: URLs, views, the skill page read in one query, translated
              texts with their fallback and state, the page's note on its review, the Jinja2
-             set-up, the page in every language, sitemaps.
+             set-up, the page in every language, the search page (search/'s results) and its
+             OpenSearch description, sitemaps.
 editorial/   the translators' and editors' admin: forms by role, outdated translations and
              their review (four eyes), history in each reader's language, translation status.
              Command: setup_roles.

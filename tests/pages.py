@@ -18,8 +18,14 @@ PAGES = {
     "attribute list": "/{lang}/attributes/",
     "attribute": "/{lang}/attributes/zeal/",
 }
-# With the 404 page, which every page test covers too.
-EVERY_PAGE = {**PAGES, "not found": "/{lang}/skills/nope/"}
+# With the 404 page and the search page, which every page test covers too: with results (on
+# the translated pages, English ones among them) and without.
+EVERY_PAGE = {
+    **PAGES,
+    "not found": "/{lang}/skills/nope/",
+    "search": "/{lang}/search/?q=service",
+    "search without results": "/{lang}/search/?q=xqzzy",
+}
 
 # Where a translation is missing, the English text stands in, in this element, under a note.
 ENGLISH_STANDING_IN = '<div class="text fallback" lang="en" dir="ltr">'

@@ -11,6 +11,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from skills.framework.languages import LANGUAGE_CODES
+
 from .outage import CACHE_OUTAGE
 from .release import release
 from .store import LOCAL_PAGES
@@ -21,6 +23,10 @@ from .version import content_version
 KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",)}
 # Never cached: what a person changes or logs into, and what isn't a page.
 UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
+# Never cached in any language (the part of the path after its language prefix): pages made
+# from their query string, which the keys leave out; caching them by it would let anyone fill
+# the cache.
+UNCACHED_PAGES = ("search/",)
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -75,9 +81,16 @@ class PageCacheMiddleware:
             settings.SFIA_PAGE_CACHE
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(UNCACHED_PATHS)
+            and not cls.uncached_page(request.path_info)
             and f"/{settings.ADMIN_PATH}" not in request.path_info
             and not cls.signed_in(request)
         )
+
+    @staticmethod
+    def uncached_page(path):
+        """Whether `path` is /<language>/ and one of UNCACHED_PAGES."""
+        language, _, page = path.removeprefix("/").partition("/")
+        return language in LANGUAGE_CODES and page in UNCACHED_PAGES
 
     @staticmethod
     def signed_in(request):

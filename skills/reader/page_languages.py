@@ -1,5 +1,6 @@
 """This page in every language: the language switcher's links, the hreflang alternates and
-the canonical URL, worked out once for each address by each process."""
+the canonical URL, worked out once for each address by each process; the few query
+parameters a page is made from (a search's `q`) are added to them on each request."""
 
 from urllib.parse import urlencode
 
@@ -13,6 +14,10 @@ from django.utils.encoding import iri_to_uri
 from skills.framework.languages import BY_CODE, LANGUAGE_CODES, direction
 from skills.framework.links import remembered, remembered_reverse
 
+# The query parameters that make a page what it is, by view: kept in its addresses in every
+# language. Every other parameter is left out, as the pages ignore them.
+KEPT_QUERY_PARAMETERS = {"skills:search": ("q",)}
+
 
 def page_languages(request):
     """This page in every language: the switcher's links, hreflang alternates, canonical URL.
@@ -23,7 +28,7 @@ def page_languages(request):
     process keeps them (the templates only read them).
     """
     match = getattr(request, "resolver_match", None)
-    return _page_languages(
+    languages = _page_languages(
         translation.get_language(),
         f"{request.scheme}://{request.get_host()}",
         get_script_prefix(),
@@ -32,6 +37,29 @@ def page_languages(request):
         match and tuple(match.args),
         match and tuple(sorted(match.kwargs.items())),
     )
+    kept = KEPT_QUERY_PARAMETERS.get(match and match.view_name, ())
+    query = urlencode([(name, request.GET[name]) for name in kept if name in request.GET])
+    return with_query(languages, query) if query else languages
+
+
+def with_query(languages, query):
+    """`languages` (as _page_languages remembers them, per address only) with `query` added to
+    each address: outside the memory, so no query string can fill it."""
+    in_each = tuple(
+        {
+            **language,
+            "url": f"{language['url']}?{query}",
+            "switch_url": _switch_url(language["code"], f"{language['path']}?{query}"),
+        }
+        for language in languages["page_languages"]
+    )
+    current = next((language for language in in_each if language["current"]), None)
+    return {
+        **languages,
+        "page_languages": in_each,
+        "canonical_url": current and current["url"],
+        "x_default_url": f"{languages['x_default_url']}?{query}",
+    }
 
 
 @remembered(maxsize=4096)
@@ -45,9 +73,9 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
                 "name": BY_CODE[code].own_name,
                 "dir": direction(code),
                 "current": code == current,
+                "path": page,
                 "url": origin + iri_to_uri(page),
-                "switch_url": f"{remembered_reverse('choose_language', args=[code])}?"
-                + urlencode({"next": page}),
+                "switch_url": _switch_url(code, page),
             }
         )
     by_code = {language["code"]: language for language in languages}
@@ -60,6 +88,11 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
         "page_language_name": BY_CODE[current].own_name if current in BY_CODE else None,
         "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
     }
+
+
+def _switch_url(code, page):
+    """The language switcher's link to `page` in the language `code`."""
+    return f"{remembered_reverse('choose_language', args=[code])}?" + urlencode({"next": page})
 
 
 @receiver(setting_changed)

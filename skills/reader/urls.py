@@ -21,4 +21,6 @@ urlpatterns = [
     path("levels/<level:level>/", read_methods_only(views.level_detail), name="level"),
     path("attributes/", read_methods_only(views.attribute_list), name="attribute_list"),
     path("attributes/<code:code>/", read_methods_only(views.attribute_detail), name="attribute"),
+    path("search/", read_methods_only(views.search), name="search"),
+    path("opensearch.xml", read_methods_only(views.opensearch), name="opensearch"),
 ]

@@ -25,6 +25,7 @@ from skills.framework.models import (
 from skills.reader.level_page import skills_defined_at
 from skills.reader.page_review import page_review, texts_of
 from skills.reader.skill_page import read_skill_page
+from skills.search import engine
 
 
 def canonical_code(view):
@@ -180,7 +181,35 @@ def choose_language(request, code):
     return response
 
 
+@never_cache
+def search(request):
+    """Results in the page's language and the English source; with no query (or none left
+    once normalised), the form and a hint. Kept from search engines, and from every cache."""
+    results = engine.search(request.GET.get("q", ""), translation.get_language())
+    context = {
+        "results": results if results.query else None,
+        "search_query": results.query,
+        "max_query_length": engine.MAX_QUERY_LENGTH,
+    }
+    response = render(request, "skills/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def opensearch(request):
+    """The OpenSearch description that lets a browser add this language's search."""
+    return render(
+        request,
+        "skills/opensearch.xml",
+        content_type="application/opensearchdescription+xml; charset=utf-8",
+    )
+
+
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
-    lines = ["User-agent: *", "Disallow: /language/", f"Sitemap: {sitemap_url}", ""]
+    searches = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            searches.append(f"Disallow: {reverse('skills:search')}")
+    lines = ["User-agent: *", "Disallow: /language/", *searches, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -32,6 +32,13 @@ def text_box(page, selector):
     )
 
 
+def gaps_in_main(page, selector):
+    """How far an element's text stands from each edge of the text column: (left, right)."""
+    main = box(page, "main")
+    text = text_box(page, selector)
+    return text["x"] - main["x"], main["x"] + main["width"] - (text["x"] + text["width"])
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", EVERY_PAGE)
 def test_every_page_in_every_language(live_content, browser_page, name, lang):
@@ -58,14 +65,13 @@ def test_arabic_is_laid_out_right_to_left(live_content, browser_page, path):
     boxes = {}
     for lang in ("en", "ar"):
         page.goto(live_content.url + path.format(lang=lang))
-        main = box(page, "main")
-        heading = text_box(page, "main h2")
+        gap_left, gap_right = gaps_in_main(page, "main h2")
         boxes[lang] = {
             "brand": box(page, ".brand"),
             "switcher": box(page, ".language-switcher"),
             # How far the heading sits from the start of the text column, each side.
-            "heading_gap_left": heading["x"] - main["x"],
-            "heading_gap_right": main["x"] + main["width"] - (heading["x"] + heading["width"]),
+            "heading_gap_left": gap_left,
+            "heading_gap_right": gap_right,
             "border": page.evaluate(
                 "(() => { const s = getComputedStyle(document.querySelector('section.level'));"
                 " return [s.borderLeftWidth, s.borderRightWidth]; })()"
@@ -92,26 +98,32 @@ def test_arabic_level_numbers_run_right_to_left(live_content, browser_page):
     assert first["x"] > last["x"]
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_the_skills_grid_fits_a_phone_and_runs_in_the_page_direction(live_content, chromium, lang):
+@pytest.fixture
+def phone_page(chromium):
+    """A page the size of a phone's screen, 360 by 740 CSS pixels."""
     context = chromium.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    try:
-        page.goto(live_content.url + f"/{lang}/skills/")
-        # Neither the page nor a grid scrolls sideways: the skill's column wraps instead.
-        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
-        assert page.evaluate(
-            "[...document.querySelectorAll('.grid-scroll')]"
-            ".every(box => box.scrollWidth <= box.clientWidth)"
-        )
-        skill = box(page, "tbody th[scope=row]")
-        level_1 = box(page, "tbody th[scope=row] ~ td")
-        level_7 = page.locator("tbody th[scope=row] ~ td").nth(6).bounding_box()
-        # A mark is a target a finger can hit (WCAG 2.5.8: 24 by 24 CSS pixels).
-        mark = box(page, "td.defined a")
-        assert mark["width"] >= 24 and mark["height"] >= 24
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_skills_grid_fits_a_phone_and_runs_in_the_page_direction(
+    live_content, phone_page, lang
+):
+    page = phone_page
+    page.goto(live_content.url + f"/{lang}/skills/")
+    # Neither the page nor a grid scrolls sideways: the skill's column wraps instead.
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    assert page.evaluate(
+        "[...document.querySelectorAll('.grid-scroll')]"
+        ".every(box => box.scrollWidth <= box.clientWidth)"
+    )
+    skill = box(page, "tbody th[scope=row]")
+    level_1 = box(page, "tbody th[scope=row] ~ td")
+    level_7 = page.locator("tbody th[scope=row] ~ td").nth(6).bounding_box()
+    # A mark is a target a finger can hit (WCAG 2.5.8: 24 by 24 CSS pixels).
+    mark = box(page, "td.defined a")
+    assert mark["width"] >= 24 and mark["height"] >= 24
     if lang == "ar":
         assert skill["x"] > level_1["x"] > level_7["x"]
     else:
@@ -229,17 +241,78 @@ def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
     assert ar["fallbackSize"] == pytest.approx(en["size"], abs=0.5)
 
 
-@pytest.mark.parametrize("lang", ["ar", "de"])
-def test_full_page_screenshots_for_the_record(live_content, browser_page, lang, tmp_path):
+@pytest.mark.parametrize(
+    ("lang", "path", "name"),
+    [
+        ("ar", "/ar/skills/slmo/", "skill-slmo"),
+        ("de", "/de/skills/slmo/", "skill-slmo"),
+        ("ar", "/ar/search/?q=service", "search-service"),
+    ],
+)
+def test_full_page_screenshots_for_the_record(
+    live_content, browser_page, lang, path, name, tmp_path
+):
     """Saved in SFIA_SCREENSHOTS_DIR where it is set (CI sets build/screenshots/ and keeps
     them), in the test's temporary folder otherwise: looked at by a person, not a test."""
     page = browser_page.page
-    page.goto(live_content.url + f"/{lang}/skills/slmo/")
+    page.goto(live_content.url + path)
     folder = Path(os.environ.get("SFIA_SCREENSHOTS_DIR") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"skill-slmo-{lang}.png"
+    path = folder / f"{name}-{lang}.png"
     page.screenshot(path=str(path), full_page=True)
     assert path.stat().st_size > 20_000
+
+
+def test_the_header_search_works_by_keyboard(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/de/skills/slmo/")
+    # From the top of the page: the skip link, the brand, the site's three links, the field.
+    for _ in range(6):
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "site-search"
+    page.keyboard.type("Vereinbarung")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.url == live_content.url + "/de/search/?q=Vereinbarung"
+    assert page.locator(".search-results mark").first.inner_text() == "Vereinbaren"
+    assert page.locator("#search-page-query").input_value() == "Vereinbarung"
+
+
+def test_the_arabic_search_page_is_mirrored_with_english_snippets_left_to_right(
+    live_content, browser_page
+):
+    page = browser_page.page
+    boxes = {}
+    for lang in ("en", "ar"):
+        page.goto(live_content.url + f"/{lang}/search/?q=service")
+        boxes[lang] = {
+            "field": box(page, "main .search-form input"),
+            "button": box(page, "main .search-form button"),
+            "heading_gaps": gaps_in_main(page, ".search-results h2"),
+        }
+    en, ar = boxes["en"], boxes["ar"]
+    # The button follows the field: on its right in English, on its left in Arabic.
+    assert en["field"]["x"] < en["button"]["x"]
+    assert ar["field"]["x"] > ar["button"]["x"]
+    # A result's heading starts at the left in English, at the right in Arabic.
+    assert en["heading_gaps"][0] < 40 < en["heading_gaps"][1]
+    assert ar["heading_gaps"][1] < 40 < ar["heading_gaps"][0]
+    # An English snippet reads left to right on the Arabic page, the code too.
+    snippet = page.locator('.snippet[lang="en"]').first
+    assert snippet.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    code = page.locator(".search-results .code").first
+    assert code.evaluate("element => getComputedStyle(element).direction") == "ltr"
+    assert code.get_attribute("translate") == "no"
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_search_page_fits_a_phone(live_content, phone_page, lang):
+    phone_page.goto(live_content.url + f"/{lang}/search/?q=service")
+
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    # The header's form takes a line of its own, as wide as the page.
+    assert box(phone_page, ".site-header .search-form")["width"] > 300
 
 
 def signed_in_as_superuser(browser_page, live_content, username):

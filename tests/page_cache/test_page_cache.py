@@ -21,7 +21,9 @@ from skills.framework.models import ContentVersion, Edition, GenericAttribute, S
 from skills.page_cache import watch as watch_module
 from skills.page_cache.middleware import PageCacheMiddleware
 from skills.page_cache.outage import CACHE_OUTAGE
+from skills.page_cache.release import release
 from skills.page_cache.store import LOCAL_PAGES, LocalPages
+from skills.page_cache.version import content_version
 from skills.page_cache.watch import ContentVersionWatch, read_content_version
 from tests.attributes import add_invented_attributes
 from tests.conftest import SLMO, require_service
@@ -549,3 +551,33 @@ def test_options_says_what_is_allowed_and_renders_nothing(client, cached, monkey
     trace = client.generic("TRACE", "/en/skills/slmo/")
     assert trace.status_code == 405 and trace["Allow"] == "GET, HEAD, OPTIONS"
     assert renders.count == 0
+
+
+def test_search_pages_are_never_looked_up_nor_stored(client, cached, rf):
+    """The keys leave the query string out, so a search page in the cache would answer every
+    search: the middleware passes search pages by, in every language."""
+    # A page stored under the search page's key, as if a search had been kept, is not served.
+    key = PageCacheMiddleware.key(rf.get("/en/search/"), release()[0])
+    LOCAL_PAGES.put(key, (content_version()[0], b"a kept search", {}))
+
+    negotiation = client.get("/en/search/?q=negotiation")
+    monitors = client.get("/en/search/?q=monitors")
+
+    assert "<mark>Negotiates</mark>" in negotiation.text
+    assert "<mark>Monitors</mark>" not in negotiation.text
+    assert "<mark>Monitors</mark>" in monitors.text
+    assert "<mark>Negotiates</mark>" not in monitors.text
+    assert "ETag" not in negotiation and "ETag" not in monitors
+    assert LOCAL_PAGES.pages == {key: (content_version()[0], b"a kept search", {})}
+    assert caches["default"].get(key) is None
+    assert client.get("/de/skills/slmo/").has_header("ETag")  # other pages are cached
+
+
+def test_only_the_search_page_under_a_language_is_passed_by():
+    uncached = PageCacheMiddleware.uncached_page
+
+    assert all(uncached(f"/{lang}/search/") for lang in ("en", "de", "ru", "it", "ar"))
+    assert not uncached("/en/skills/")
+    assert not uncached("/search/")  # no language: redirected to one, and cacheable as such
+    assert not uncached("/xx/search/")
+    assert not uncached("/en/search/more/")

@@ -22,6 +22,7 @@ PAGES = [
     "/{lang}/levels/5/",
     "/{lang}/attributes/",
     "/{lang}/attributes/zeal/",
+    "/{lang}/search/?q=service",
     "/sitemap.xml",
     "/sitemap-skill-levels.xml",
     "/sitemap-attributes.xml",

@@ -74,6 +74,8 @@ def test_every_value_in_the_page_languages_is_escaped():
             "page_languages": [language, {**language, "current": True}],
             "canonical_url": hostile,
             "x_default_url": hostile,
+            # The search link's title names the language.
+            "page_language_name": hostile,
             "SFIA_ATTRIBUTION": {"name": "SFIA Foundation", "url": "https://sfia-online.org/"},
             # The edition is the content's (stored with it), so a page escapes it too.
             "SFIA_EDITION": hostile,
@@ -81,5 +83,5 @@ def test_every_value_in_the_page_languages_is_escaped():
     )
 
     assert "<script" not in page
-    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 16
+    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 17
     assert '<li><span aria-current="page" lang="&#34;&gt;&lt;script&gt;' in page
