@@ -1,11 +1,12 @@
-"""The two databases' halves of a search, behind one small interface: `matching` finds the
-entries whose stems match a query's, `similar` the names and codes spelt like it. Each
-returns Rows, best first, with the names of the skill or attribute each entry belongs to."""
+"""The two databases' halves of a search, behind one small interface: `candidates` finds, in
+one query, the entries whose stems match a query's (at most `limit`, best first) and the names
+and codes spelt like it (at most `spellings`, most alike first), as Rows with the names of the
+skill or attribute each entry belongs to; `vectorize` prepares entries just written."""
 
 import math
 from typing import NamedTuple
 
-from django.db.models import CharField, Q
+from django.db.models import BooleanField, Case, CharField, Q, When
 from django.db.models.functions import Coalesce
 from modeltranslation.utils import build_localized_fieldname
 
@@ -34,6 +35,8 @@ class Row(NamedTuple):
     english_name: str
     # How well the text matches: ts_rank, or the similarity of a name spelt alike.
     rank: float
+    # Whether it is a name or code spelt like the query (or else a match of its stems).
+    spelling: bool
 
 
 ENTRY_COLUMNS = Row._fields[:7]
@@ -66,48 +69,50 @@ class PostgreSQL:
                 [*(value for pair in configurations for value in pair), NO_LANGUAGE, pks],
             )
 
-    def matching(self, folded, languages, page_language, limit):
+    def candidates(self, folded, languages, page_language, limit, spellings):
         queries = ", ".join(["(%s, websearch_to_tsquery(%s::regconfig, %s))"] * len(languages))
         parameters = [
             value for language in languages for value in (language, configuration(language), folded)
         ]
-        return self.rows(
+        matching = self.select(
             page_language,
             "ts_rank(vector, query)",
+            False,
             f"JOIN (VALUES {queries}) AS queries (query_language, query) "
             "ON entry.language = query_language WHERE vector @@ query "
             "ORDER BY weight DESC, matched DESC LIMIT %s",
-            [*parameters, limit],
         )
-
-    def similar(self, folded, languages, page_language, limit):
-        return self.rows(
+        similar = self.select(
             page_language,
             "similarity(folded, %s)",
+            True,
             "WHERE field = ANY(%s) AND entry.language = ANY(%s) AND entry.level IS NULL "
             "AND folded %% %s ORDER BY matched DESC LIMIT %s",
-            [folded, list(NAMES), list(languages), folded, limit],
         )
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"({matching}) UNION ALL ({similar})",
+                [*parameters, limit, folded, list(NAMES), list(languages), folded, spellings],
+            )
+            return [Row(*row) for row in cursor.fetchall()]
 
-    def rows(self, page_language, rank, rest, parameters):
-        """The entries `rest` (joins, conditions, order) selects, with their owners' names."""
+    def select(self, page_language, rank, spelling, rest):
+        """A SELECT of Rows: the entries `rest` (joins, conditions, order) picks, with their
+        owners' names."""
         quote = self.connection.ops.quote_name
         entry_columns = ", ".join(f"entry.{quote(column)}" for column in ENTRY_COLUMNS)
         names = ", ".join(
             f"COALESCE(skill.{quote(column)}, attribute.{quote(column)})"
             for column in name_columns(page_language)
         )
-        sql = (
-            f"SELECT {entry_columns}, {names}, {rank} AS matched "
+        return (
+            f"SELECT {entry_columns}, {names}, {rank} AS matched, {spelling} "
             f"FROM {quote(SearchEntry._meta.db_table)} AS entry "
             f"LEFT JOIN {quote(SearchEntry.skill.field.related_model._meta.db_table)} AS skill "
             "ON skill.id = entry.skill_id "
             f"LEFT JOIN {quote(SearchEntry.attribute.field.related_model._meta.db_table)} "
             f"AS attribute ON attribute.id = entry.attribute_id {rest}"
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, parameters)
-            return [Row(*row) for row in cursor.fetchall()]
 
 
 class SQLite:
@@ -117,34 +122,33 @@ class SQLite:
     def vectorize(self, pks):
         pass
 
-    def matching(self, folded, languages, page_language, limit):
-        wanted = Q()
+    def candidates(self, folded, languages, page_language, limit, spellings):
+        """Every entry whose stems match, and every name and code, are read in one query;
+        which names are spelt like the query is worked out here, as pg_trgm would."""
+        matched = Q()
         for language in languages:
-            wanted |= Q(language=language) & self.stems_match(folded, language)
-        entries = SearchEntry.objects.filter(wanted).order_by("-weight")
-        ranked = [
-            Row(*row[:-1], self.rank(row.rank, folded, row.language))
-            for row in self.rows(entries, page_language, limit=limit)
-        ]
-        return sorted(ranked, key=lambda row: (-row.weight, -row.rank))
-
-    def similar(self, folded, languages, page_language, limit):
-        names = SearchEntry.objects.filter(field__in=NAMES, language__in=languages, level=None)
-        scored = [
-            Row(*row[:-1], similarity(row.rank, folded))
-            for row in self.rows(names, page_language, rank="folded")
-        ]
-        close = [row for row in scored if row.rank >= SIMILARITY]
-        return sorted(close, key=lambda row: -row.rank)[:limit]
-
-    @staticmethod
-    def rows(entries, page_language, rank="stems", limit=None):
-        """Rows of `entries`, with what the rank is worked out from in place of the rank."""
-        names = [
-            Coalesce(f"skill__{column}", f"attribute__{column}", output_field=CharField())
-            for column in name_columns(page_language)
-        ]
-        return [Row(*row) for row in entries.values_list(*ENTRY_COLUMNS, *names, rank)[:limit]]
+            matched |= Q(language=language) & self.stems_match(folded, language)
+        names = Q(field__in=NAMES, language__in=languages, level=None)
+        read = SearchEntry.objects.filter(matched | names).annotate(
+            matched=Case(When(matched, then=True), default=False, output_field=BooleanField()),
+            **{
+                f"name_{index}": Coalesce(
+                    f"skill__{column}", f"attribute__{column}", output_field=CharField()
+                )
+                for index, column in enumerate(name_columns(page_language))
+            },
+        )
+        matching, similar = [], []
+        for *columns, stems_, folded_text, is_match in read.values_list(
+            *ENTRY_COLUMNS, "name_0", "name_1", "stems", "folded", "matched"
+        ):
+            if is_match:
+                matching.append(Row(*columns, self.rank(stems_, folded, columns[5]), False))
+            if columns[3] in NAMES and (alike := similarity(folded_text, folded)) >= SIMILARITY:
+                similar.append(Row(*columns, alike, True))
+        matching.sort(key=lambda row: (-row.weight, -row.rank))
+        similar.sort(key=lambda row: -row.rank)
+        return matching[:limit] + similar[:spellings]
 
     @staticmethod
     def stems_match(folded, language):

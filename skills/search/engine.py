@@ -100,8 +100,10 @@ def _found(folded, language, limit):
     """(hits, whether there were more)."""
     languages = list(dict.fromkeys([language, SOURCE_LANGUAGE, ""]))
     backend = backends.for_connection(connection)
-    rows = backend.matching(folded, languages, language, CANDIDATES)
-    rows += [spelt_like(row) for row in backend.similar(folded, languages, language, SPELLINGS)]
+    rows = [
+        spelt_like(row) if row.spelling else row
+        for row in backend.candidates(folded, languages, language, CANDIDATES, SPELLINGS)
+    ]
     best = {}
     for row in sorted(rows, key=lambda row: -score(row, language)):
         best.setdefault((row.kind, row.code, row.level if row.field != "code" else None), row)
