@@ -12,6 +12,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from skills.framework.languages import LANGUAGE_CODES
+from skills.search.engine import normalised
 
 from .outage import CACHE_OUTAGE
 from .release import release
@@ -23,10 +24,12 @@ from .version import content_version
 KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",)}
 # Never cached: what a person changes or logs into, and what isn't a page.
 UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
-# Never cached in any language (the part of the path after its language prefix): pages made
-# from their query string, which the keys leave out; caching them by it would let anyone fill
-# the cache.
-UNCACHED_PAGES = ("search/",)
+# Pages made from a query parameter, by the part of their path after the language prefix:
+# never in the shared cache, whose keys leave the query string out (and where made-up queries
+# would push the pages out), but kept by this process (LOCAL_PAGES, bounded by weight) under
+# the query as the page reads it (normalised: 200 characters at most), with the view's own
+# headers (browsers and CDNs are told not to keep them).
+PAGES_BY_QUERY = {"search/": ("q", lambda value: normalised(value)[0])}
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -47,6 +50,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
+        if by_query := self.page_by_query(request.path_info):
+            return self.kept_page(request, *by_query)
         version, changed_at = content_version()
         code, released_at = release()
         etag = f'"{code}-{version}"'
@@ -81,16 +86,34 @@ class PageCacheMiddleware:
             settings.SFIA_PAGE_CACHE
             and request.method in ("GET", "HEAD")
             and not request.path_info.startswith(UNCACHED_PATHS)
-            and not cls.uncached_page(request.path_info)
             and f"/{settings.ADMIN_PATH}" not in request.path_info
             and not cls.signed_in(request)
         )
 
     @staticmethod
-    def uncached_page(path):
-        """Whether `path` is /<language>/ and one of UNCACHED_PAGES."""
+    def page_by_query(path):
+        """(parameter, how the page reads it) if `path` is /<language>/ and one of
+        PAGES_BY_QUERY; else None."""
         language, _, page = path.removeprefix("/").partition("/")
-        return language in LANGUAGE_CODES and page in UNCACHED_PAGES
+        return PAGES_BY_QUERY.get(page) if language in LANGUAGE_CODES else None
+
+    def kept_page(self, request, parameter, read):
+        """A page made from `parameter` (PAGES_BY_QUERY), as this process last made it for the
+        same value and content version; made afresh otherwise, and kept if it may be."""
+        if request.method != "GET":
+            return self.get_response(request)
+        version, _ = content_version()
+        value = read(request.GET.get(parameter, ""))
+        address = f"{request.scheme}://{request.get_host()}{request.path}"
+        key = ("by-query", address, release()[0], value)
+        stored = LOCAL_PAGES.get(key)
+        if stored is not None and stored[0] == version:
+            return HttpResponse(stored[1], headers=stored[2])
+        response = self.get_response(request)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            headers = dict(response.items())
+            LOCAL_PAGES.put(key, (version, response.content, headers))
+        return response
 
     @staticmethod
     def signed_in(request):

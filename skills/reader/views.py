@@ -184,7 +184,8 @@ def choose_language(request, code):
 @never_cache
 def search(request):
     """Results in the page's language and the English source; with no query (or none left
-    once normalised), the form and a hint. Kept from search engines, and from every cache."""
+    once normalised), the form and a hint. Kept from search engines, and from browsers' and
+    CDNs' caches (the page cache keeps it by its query in each process only)."""
     results = engine.search(request.GET.get("q", ""), translation.get_language())
     context = {
         "results": results if results.query else None,

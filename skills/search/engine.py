@@ -1,15 +1,12 @@
 """A search: the query normalised and folded, matched in the page's language and in the
 English source (backends.py), ranked and grouped into one result per page, each with a
-snippet of the text that matched, its words marked. At most three queries."""
+snippet of the text that matched, its words marked. One query."""
 
 import functools
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Max
-from django.urls import get_script_prefix
 from django.utils.html import escape
 from markupsafe import Markup
 
@@ -18,11 +15,9 @@ from skills.framework.links import remembered_reverse
 
 from . import backends
 from .folding import fold, similarity, stems, words
-from .models import Kind, SearchEntry
+from .models import Kind
 
 MAX_QUERY_LENGTH = 200
-# How many searches' results each process remembers.
-REMEMBERED = 256
 # Entries read from the database for one search: far more than the results shown.
 CANDIDATES = 400
 SPELLINGS = 10
@@ -67,33 +62,13 @@ def normalised(query):
 
 def search(query, language, limit=50):
     """The pages whose texts match `query`, in `language` or in the English source, best
-    first: a code, then a name, then a description, then a level's text and the notes.
-
-    With caching on (settings.SFIA_PAGE_CACHE), each process remembers the results of its
-    latest searches by the index's state, the folded query and the language: a search asked
-    again costs one small query while the index is unchanged. At most REMEMBERED are kept,
-    whatever anyone types."""
+    first: a code, then a name, then a description, then a level's text and the notes."""
     query, cut = normalised(query)
     folded = fold(query)
     if not words(folded):
         return Results(query, cut, [], more=False)
-    if settings.SFIA_PAGE_CACHE:
-        hits, more = _remembered(index_state(), get_script_prefix(), folded, language, limit)
-    else:
-        hits, more = _found(folded, language, limit)
+    hits, more = _found(folded, language, limit)
     return Results(query, cut, list(hits), more)
-
-
-def index_state():
-    """What changes with the index: its newest entry (every change writes new ones) and how
-    many there are (a deletion only removes some)."""
-    state = SearchEntry.objects.aggregate(newest=Max("id"), entries=Count("id"))
-    return state["newest"], state["entries"]
-
-
-@functools.lru_cache(maxsize=REMEMBERED)
-def _remembered(state, script_prefix, folded, language, limit):
-    return _found(folded, language, limit)
 
 
 def _found(folded, language, limit):

@@ -553,12 +553,28 @@ def test_options_says_what_is_allowed_and_renders_nothing(client, cached, monkey
     assert renders.count == 0
 
 
-def test_search_pages_are_never_looked_up_nor_stored(client, cached, rf):
-    """The keys leave the query string out, so a search page in the cache would answer every
-    search: the middleware passes search pages by, in every language."""
-    # A page stored under the search page's key, as if a search had been kept, is not served.
+class CountedSearches:
+    """Counts the searches the search page makes."""
+
+    def __init__(self, monkeypatch):
+        from skills.reader import views
+
+        self.count = 0
+        original = views.engine.search
+
+        def search(*args, **kwargs):
+            self.count += 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(views.engine, "search", search)
+
+
+def test_search_pages_are_never_in_the_shared_cache_and_each_query_has_its_own(client, cached, rf):
+    """The shared cache's keys leave the query string out, so a search page there would answer
+    every search (and made-up queries would push the pages out): the middleware never looks
+    search pages up there, nor stores them."""
     key = PageCacheMiddleware.key(rf.get("/en/search/"), release()[0])
-    LOCAL_PAGES.put(key, (content_version()[0], b"a kept search", {}))
+    caches["default"].set(key, (content_version()[0], b"a kept search", {}))
 
     negotiation = client.get("/en/search/?q=negotiation")
     monitors = client.get("/en/search/?q=monitors")
@@ -567,14 +583,61 @@ def test_search_pages_are_never_looked_up_nor_stored(client, cached, rf):
     assert "<mark>Monitors</mark>" not in negotiation.text
     assert "<mark>Monitors</mark>" in monitors.text
     assert "<mark>Negotiates</mark>" not in monitors.text
-    assert "ETag" not in negotiation and "ETag" not in monitors
-    assert LOCAL_PAGES.pages == {key: (content_version()[0], b"a kept search", {})}
-    assert caches["default"].get(key) is None
+    assert caches["default"].get(key) == (content_version()[0], b"a kept search", {})
+    assert key not in LOCAL_PAGES.pages
     assert client.get("/de/skills/slmo/").has_header("ETag")  # other pages are cached
 
 
-def test_only_the_search_page_under_a_language_is_passed_by():
-    uncached = PageCacheMiddleware.uncached_page
+def test_a_search_asked_again_comes_from_this_process_until_the_content_changes(
+    client, cached, monkeypatch, django_assert_num_queries
+):
+    searches = CountedSearches(monkeypatch)
+    first = client.get("/en/search/?q=negotiation")
+
+    # The same query as the page reads it (spaces collapsed), another parameter ignored: with
+    # a process-local cache, only the content version is read.
+    with django_assert_num_queries(1):
+        again = client.get("/en/search/?q=++negotiation+&utm=x")
+
+    assert searches.count == 1
+    assert again.content == first.content
+    # Still the view's own headers: kept from search engines, and from browsers' and CDNs'
+    # caches.
+    assert again["X-Robots-Tag"] == "noindex"
+    assert "no-cache" in again["Cache-Control"] and not again.has_header("ETag")
+    assert "NEGOTIATION" in client.get("/en/search/?q=NEGOTIATION").text  # its own page
+    assert "/de/skills/slmo/" in client.get("/de/search/?q=negotiation").text
+    assert searches.count == 3
+
+    level = Skill.objects.get(code="SLMO").levels.get(level=5)
+    level.description_en = "Agrees invented targets."
+    level.save()
+
+    fresh = client.get("/en/search/?q=negotiation")
+    assert searches.count == 4
+    assert "/en/skills/slmo/5/" not in fresh.text and "/en/skills/slmo/5/" in first.text
+
+
+def test_a_search_page_is_kept_under_its_query_cut_to_its_length(client, cached, monkeypatch):
+    searches = CountedSearches(monkeypatch)
+    long_query = "negotiation " + "x" * 2000
+
+    client.get("/en/search/", {"q": long_query})
+    client.get("/en/search/", {"q": long_query[:200] + "y" * 500})  # the same, once cut
+
+    assert searches.count == 1
+    kept = [key for key in LOCAL_PAGES.pages if key[0] == "by-query"]
+    assert len(kept) == 1 and len(kept[0][-1]) <= 200
+
+
+def test_a_signed_in_reader_s_search_is_not_kept(admin_client, cached):
+    admin_client.get("/en/search/?q=negotiation")
+
+    assert not [key for key in LOCAL_PAGES.pages if key[0] == "by-query"]
+
+
+def test_only_the_search_page_under_a_language_is_kept_by_its_query():
+    uncached = PageCacheMiddleware.page_by_query
 
     assert all(uncached(f"/{lang}/search/") for lang in ("en", "de", "ru", "it", "ar"))
     assert not uncached("/en/skills/")

@@ -251,8 +251,8 @@ def test_results_beyond_the_limit_are_said_to_be_more(content):
     assert not search("service", "en", limit=50).more
 
 
-def test_a_search_is_at_most_three_queries(content, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+def test_a_search_is_one_query(content, django_assert_num_queries):
+    with django_assert_num_queries(1):
         assert search("servce levl managment negotiation", "de").hits is not None
 
 
@@ -321,25 +321,6 @@ def test_a_migrated_database_with_content_and_no_index_is_indexed(content):
 )
 def test_folding(typed, text):
     assert fold(typed) == text
-
-
-def test_with_caching_on_a_search_asked_again_is_one_query_until_the_index_changes(
-    content, settings, django_assert_num_queries
-):
-    settings.SFIA_PAGE_CACHE = True
-    first_time = search("Negotiates", "en")
-
-    with django_assert_num_queries(1):
-        again = search("  NEGOTIATES ", "en")
-    assert again.hits == first_time.hits and again.query == "NEGOTIATES"
-
-    # A change anywhere in the index, by a save or by a deletion, is seen at once.
-    level = SkillLevel.objects.get(skill__code="SLMO", level=5)
-    level.description_en = "Agrees invented targets."
-    level.save()
-    assert ("SLMO", 5) not in found("Negotiates", "en")
-    SkillLevel.objects.get(skill__code="SLMO", level=6).delete()
-    assert found("Negotiates", "en") == [("SLMO", None)]  # only the guidance notes now
 
 
 def test_within_a_batch_saves_are_indexed_once_on_leaving(content, django_assert_max_num_queries):
