@@ -4,6 +4,7 @@ suite runs on SQLite and on PostgreSQL (CI runs it on both), so each case holds 
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from skills.framework.models import GenericAttribute, Skill, SkillLevel
 from skills.search.engine import MAX_QUERY_LENGTH, search
@@ -347,3 +348,25 @@ def test_an_import_keeps_the_index_up_to_date(sources_dir):
 
     assert "<mark>Aushandeln</mark>" in first("aushandeln", "de").snippet
     assert all("Vereinbaren" not in hit.snippet for hit in search("Vereinbarung", "de").hits)
+
+
+def test_postgresql_searches_through_gin_indexes_without_a_pending_list(db):
+    """Migration 0002: on PostgreSQL, pg_trgm and two GIN indexes without "fast update" (whose
+    pending list a search would read whole until a vacuum); on SQLite, none of them."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_index i "
+                "ON i.indexrelid = c.oid WHERE i.indrelid = %s::regclass AND c.relam = "
+                "(SELECT oid FROM pg_am WHERE amname = 'gin') ORDER BY 1",
+                [SearchEntry._meta.db_table],
+            )
+            assert cursor.fetchall() == [
+                ("search_entry_spelling", ["fastupdate=off"]),
+                ("search_entry_vector", ["fastupdate=off"]),
+            ]
+            cursor.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")
+            assert cursor.fetchone() == (1,)
+        else:
+            indexes = connection.introspection.get_constraints(cursor, SearchEntry._meta.db_table)
+            assert not {"search_entry_spelling", "search_entry_vector"} & set(indexes)
