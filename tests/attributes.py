@@ -21,7 +21,7 @@ from skills.framework.models import (
 )
 from skills.framework.translation import translated_fields
 from skills.framework.translation_state import record_unrecorded
-from skills.search.index import index_attribute
+from skills.search.index import reindex
 
 
 def in_languages(en, de, ru, it, ar):
@@ -220,7 +220,7 @@ def add_attribute(code, group, position, texts, levels, undefined=()):
             for number in undefined
         ]
     )
-    index_attribute(attribute)  # bulk_create sends no signal: the search index is told here
+    reindex(attribute)  # bulk_create sends no signal: the search index is told here
     return attribute
 
 

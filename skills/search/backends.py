@@ -138,12 +138,14 @@ class SQLite:
                 for index, column in enumerate(name_columns(page_language))
             },
         )
+        query_stems = {language: set(stems(words(folded), language)) for language in languages}
         matching, similar = [], []
         for *columns, stems_, folded_text, is_match in read.values_list(
             *ENTRY_COLUMNS, "name_0", "name_1", "stems", "folded", "matched"
         ):
             if is_match:
-                matching.append(Row(*columns, self.rank(stems_, folded, columns[5]), False))
+                rank = self.rank(stems_, query_stems[columns[5]])
+                matching.append(Row(*columns, rank, False))
             if columns[3] in NAMES and (alike := similarity(folded_text, folded)) >= SIMILARITY:
                 similar.append(Row(*columns, alike, True))
         matching.sort(key=lambda row: (-row.weight, -row.rank))
@@ -166,8 +168,8 @@ class SQLite:
         return alternatives | wanted if wanted else alternatives
 
     @staticmethod
-    def rank(entry_stems, folded, language):
+    def rank(entry_stems, query_stems):
         """Like ts_rank: how often the query's stems occur, less in a long text."""
         found = entry_stems.split()
-        hits = sum(found.count(stem) for stem in set(stems(words(folded), language)))
+        hits = sum(found.count(stem) for stem in query_stems)
         return hits / math.log(2 + len(found))

@@ -68,7 +68,7 @@ def search(query, language, limit=50):
     if not words(folded):
         return Results(query, cut, [], more=False)
     hits, more = _found(folded, language, limit)
-    return Results(query, cut, list(hits), more)
+    return Results(query, cut, hits, more)
 
 
 def _found(folded, language, limit):
@@ -84,7 +84,7 @@ def _found(folded, language, limit):
         best.setdefault((row.kind, row.code, row.level if row.field != "code" else None), row)
     targets = list(best.items())[: limit + 1]
     marker = Marker(folded)
-    hits = tuple(hit(target, row, marker, language) for target, row in targets[:limit])
+    hits = [hit(target, row, marker, language) for target, row in targets[:limit]]
     return hits, len(targets) > limit
 
 

@@ -9,6 +9,7 @@ import threading
 
 from django.db import connection, connections
 from django.db.models.signals import post_delete, post_save
+from modeltranslation.utils import build_localized_fieldname
 
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.models import AttributeLevel, GenericAttribute, Skill, SkillLevel
@@ -18,6 +19,10 @@ from . import backends
 from .folding import fold, stems, words
 from .models import Kind, SearchEntry
 
+# What has entries: skills and attributes, each of a kind; and their levels, by the model
+# they belong to and the column naming it (SearchEntry's too).
+OWNERS = {Skill: Kind.SKILL, GenericAttribute: Kind.ATTRIBUTE}
+LEVELS = {SkillLevel: (Skill, "skill_id"), AttributeLevel: (GenericAttribute, "attribute_id")}
 # How much a match in a field counts; a level's text is "description" at a level.
 CODE_WEIGHT, LEVEL_WEIGHT = 100, 20
 WEIGHTS = {"name": 50, "description": 30, "guidance_intro": 12, "guidance_notes": 12}
@@ -41,19 +46,14 @@ def entry(kind, owner, field, language, text, level=None, weight=None):
     )
 
 
-def entries_of(kind, owner, level=None, source=None):
-    """The entries of `owner` (a skill or an attribute), or of its `level`, whose texts are
-    `source`'s (a SkillLevel or AttributeLevel)."""
+def entries_of(kind, owner, source, level=None):
+    """The entries of `owner` (a skill or an attribute), whose texts are `source`'s: the owner
+    itself, or one of its defined levels (a SkillLevel or AttributeLevel) at `level`."""
     if level is None:
         yield entry(kind, owner, "code", "", owner.code, weight=CODE_WEIGHT)
-        source, fields = owner, translated_fields(type(owner))
-    elif not source.defined:
-        return
-    else:
-        fields = ("description",)
-    for field in fields:
+    for field in translated_fields(type(source)):
         for language in LANGUAGE_CODES:
-            if text := getattr(source, f"{field}_{language}", None):
+            if text := getattr(source, build_localized_fieldname(field, language)):
                 yield entry(kind, owner, field, language, text, level)
 
 
@@ -64,27 +64,20 @@ def write(entries, **owner):
         backends.for_connection(connection).vectorize([entry.pk for entry in written])
 
 
-def index_skill(skill):
-    levels = SkillLevel.objects.filter(skill=skill, defined=True)
-    entries = [*entries_of(Kind.SKILL, skill)]
-    for skill_level in levels:
-        entries += entries_of(Kind.SKILL, skill, skill_level.level_id, skill_level)
-    write(entries, skill=skill)
-
-
-def index_attribute(attribute):
-    entries = [*entries_of(Kind.ATTRIBUTE, attribute)]
-    for attribute_level in AttributeLevel.objects.filter(attribute=attribute, defined=True):
-        entries += entries_of(Kind.ATTRIBUTE, attribute, attribute_level.level_id, attribute_level)
-    write(entries, attribute=attribute)
+def reindex(owner):
+    """Rewrites the entries of `owner`, a skill or an attribute, and of its defined levels."""
+    kind = OWNERS[type(owner)]
+    entries = [*entries_of(kind, owner, owner)]
+    for level in owner.levels.filter(defined=True):
+        entries += entries_of(kind, owner, level, level.level_id)
+    write(entries, **{kind: owner})
 
 
 def rebuild():
     SearchEntry.objects.all().delete()
-    for skill in Skill.objects.all():
-        index_skill(skill)
-    for attribute in GenericAttribute.objects.all():
-        index_attribute(attribute)
+    for model in OWNERS:
+        for owner in model.objects.all():
+            reindex(owner)
 
 
 def build_if_empty(using, **kwargs):
@@ -104,12 +97,11 @@ def batched():
     if getattr(_batch, "pending", None) is not None:  # within another
         yield
         return
-    _batch.pending = {}
+    _batch.pending = set()
     try:
         yield
-        for (model, pk), index in _batch.pending.items():
-            if owner := model.objects.filter(pk=pk).first():
-                index(owner)
+        for model, pk in _batch.pending:
+            _reindex_saved(model, pk)
     finally:
         _batch.pending = None
 
@@ -117,48 +109,43 @@ def batched():
 _batch = threading.local()
 
 
-def changed(model, pk, index):
+def changed(model, pk):
     """`model`'s row `pk` (a skill or an attribute), or one of its levels, was saved."""
     pending = getattr(_batch, "pending", None)
     if pending is not None:
-        pending[model, pk] = index
-    elif owner := model.objects.filter(pk=pk).first():  # a level loaded before its skill: no
-        index(owner)
+        pending.add((model, pk))
+    else:
+        _reindex_saved(model, pk)
 
 
-def _skill_saved(sender, instance, **kwargs):
-    changed(Skill, instance.pk, index_skill)
+def _reindex_saved(model, pk):
+    # None where a level is loaded before its skill (a backup): the skill's own save indexes it.
+    if owner := model.objects.filter(pk=pk).first():
+        reindex(owner)
 
 
-def _attribute_saved(sender, instance, **kwargs):
-    changed(GenericAttribute, instance.pk, index_attribute)
+def _owner_saved(sender, instance, **kwargs):
+    changed(sender, instance.pk)
 
 
-def _skill_level_saved(sender, instance, **kwargs):
-    changed(Skill, instance.skill_id, index_skill)
+def _level_saved(sender, instance, **kwargs):
+    model, owner_id = LEVELS[sender]
+    changed(model, getattr(instance, owner_id))
 
 
-def _attribute_level_saved(sender, instance, **kwargs):
-    changed(GenericAttribute, instance.attribute_id, index_attribute)
-
-
-def _skill_level_deleted(sender, instance, **kwargs):
-    # Only its own entries go: its skill may be being deleted too (its entries with it).
-    SearchEntry.objects.filter(skill_id=instance.skill_id, level=instance.level_id).delete()
-
-
-def _attribute_level_deleted(sender, instance, **kwargs):
-    SearchEntry.objects.filter(attribute_id=instance.attribute_id, level=instance.level_id).delete()
+def _level_deleted(sender, instance, **kwargs):
+    # Only its own entries go: its owner may be being deleted too (its entries with it).
+    owner_id = LEVELS[sender][1]
+    SearchEntry.objects.filter(
+        level=instance.level_id, **{owner_id: getattr(instance, owner_id)}
+    ).delete()
 
 
 def connect():
-    receivers = [
-        (post_save, Skill, _skill_saved),
-        (post_save, GenericAttribute, _attribute_saved),
-        (post_save, SkillLevel, _skill_level_saved),
-        (post_save, AttributeLevel, _attribute_level_saved),
-        (post_delete, SkillLevel, _skill_level_deleted),
-        (post_delete, AttributeLevel, _attribute_level_deleted),
-    ]
-    for signal, model, receiver in receivers:
-        signal.connect(receiver, sender=model, dispatch_uid=f"search-{receiver.__name__}")
+    for model in OWNERS:
+        post_save.connect(_owner_saved, sender=model, dispatch_uid=f"search-{model.__name__}")
+    for model in LEVELS:
+        post_save.connect(_level_saved, sender=model, dispatch_uid=f"search-{model.__name__}")
+        post_delete.connect(
+            _level_deleted, sender=model, dispatch_uid=f"search-deleted-{model.__name__}"
+        )
