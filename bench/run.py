@@ -7,7 +7,8 @@ import_sources into a fresh database, timing the import of 15 and of 147 skills;
 import_spreadsheet of a synthetic workbook of the same 147 skills and 16 attributes
 (skills/content/synthetic_workbook.py), English then German, into another. Then starts
 gunicorn with the production settings, twice: with the page cache and without. With wrk it
-measures, for the skill page and the level page (level 5, at 147 skills and 16 attributes),
+measures, for each of PAGES (the skill page, the level page at 147 skills and 16 attributes,
+a compare page, a 10-skill profile page),
 (a) the page, cache warm, (b) the page with caching off, and (c) a static file of the same
 size that WhiteNoise serves from the same server (page and file in turns, three rounds, the
 median of each), and prints requests/s and p99 for each, the ratios a/c and b/c, and the
@@ -34,11 +35,17 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-# The German skill page: a translated page also reads each text's translation state.
+# The German skill page: a translated page also reads each text's translation state. Issue
+# 18's: a skill in German beside English, and a role profile of 10 skills at level 5 (every
+# synthetic skill is defined there), in German.
+PROFILE_ENTRIES = ["slmo-5", *(f"xaa{letter}-5" for letter in "abcdefghi")]
 PAGES = {
     "skill page": "/en/skills/slmo/",
     "German skill page": "/de/skills/slmo/",
     "level page": "/en/levels/5/",
+    "German–English compare page": "/de/skills/slmo/compare/en/",
+    "German 10-skill profile page": "/de/profile/?"
+    + "&".join(["title=Service+manager", *(f"s={entry}" for entry in PROFILE_ENTRIES)]),
 }
 # A mix of searches in the five languages, one after another (never cached: each is
 # searched), against the synthetic corpus and SLMO: names, stems, a code, a misspelling, the
@@ -338,6 +345,8 @@ def main():
                     capture_output=True,
                     check=True,
                 ).stdout
+                if not page:  # a redirect (to a page's canonical address) is not measured
+                    raise SystemExit(f"{path} gave no page")
                 sizes[name] = len(page)
                 # A static file of the page's size, for WhiteNoise to serve.
                 same_size = workdir / "static" / "bench" / f"{name.replace(' ', '-')}.html"
