@@ -15,8 +15,9 @@ from skills.framework.languages import BY_CODE, LANGUAGE_CODES, direction
 from skills.framework.links import remembered, remembered_reverse
 
 # The query parameters that make a page what it is, by view: kept in its addresses in every
-# language. Every other parameter is left out, as the pages ignore them.
-KEPT_QUERY_PARAMETERS = {"skills:search": ("q",)}
+# language, each with every value given (a profile's `s`, repeated), in the page's order.
+# Every other parameter is left out, as the pages ignore them (a profile's form steps too).
+KEPT_QUERY_PARAMETERS = {"skills:search": ("q",), "skills:profile": ("title", "s")}
 
 
 def page_languages(request):
@@ -38,7 +39,7 @@ def page_languages(request):
         match and tuple(sorted(match.kwargs.items())),
     )
     kept = KEPT_QUERY_PARAMETERS.get(match and match.view_name, ())
-    query = urlencode([(name, request.GET[name]) for name in kept if name in request.GET])
+    query = urlencode([(name, value) for name in kept for value in request.GET.getlist(name)])
     return with_query(languages, query) if query else languages
 
 
