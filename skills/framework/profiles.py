@@ -80,7 +80,10 @@ def entry_value(code, level):
 def clean_title(value):
     """The title trimmed, without control characters or bidirectional controls, and whether it
     had to be cut to MAX_TITLE_LENGTH."""
-    value = "".join(ch for ch in value if unicodedata.category(ch) != "Cc")
+    # A line break or a tab is a space; other control characters go.
+    value = "".join(
+        (" " if ch.isspace() else "") if unicodedata.category(ch) == "Cc" else ch for ch in value
+    )
     value = " ".join(value.translate(BIDI_CONTROLS).split())
     return value[:MAX_TITLE_LENGTH].rstrip(), len(value) > MAX_TITLE_LENGTH
 
