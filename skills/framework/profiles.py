@@ -51,10 +51,6 @@ class Profile:
     # The code whose level the add form asks for next (its first step), if any.
     adding: str | None = None
 
-    @property
-    def highest_level(self):
-        return max((level for _, level in self.entries), default=None)
-
     def query_items(self, entries=None):
         """The canonical query as (name, value) pairs: the title if any, then each entry."""
         entries = self.entries if entries is None else entries

@@ -75,6 +75,10 @@ def read_profile_page(profile):
             rejected.append(profiles.Rejected(profiles.entry_value(code, number), reason))
             continue
         entries.append(_entry(level, language))
+    adding = _adding(profile, levels, language)
+    if profile.adding and adding is None:
+        rejected.append(profiles.Rejected(profile.adding.lower(), profiles.UNKNOWN_SKILL))
+    # A role carries the responsibility of its highest level: its attributes are that level's.
     highest = max((entry.number for entry in entries), default=None)
     attribute_levels = list(AttributeLevel.objects.defined_at(highest)) if highest else []
     return ProfilePage(
@@ -83,7 +87,7 @@ def read_profile_page(profile):
         rejected=rejected,
         attribute_levels=attribute_levels,
         skill_choices=_skill_choices(language),
-        adding=_adding(profile, levels, rejected, language),
+        adding=adding,
     )
 
 
@@ -100,8 +104,9 @@ def _entry(level, language):
     )
 
 
-def _adding(profile, levels, rejected, language):
-    """(code, name, [defined level numbers]) of the skill the add form's second step is for."""
+def _adding(profile, levels, language):
+    """(code, name, [defined level numbers]) of the skill the add form's second step is for;
+    None if there is none, or no such skill defined at any level."""
     if not profile.adding:
         return None
     defined = sorted(
@@ -110,7 +115,6 @@ def _adding(profile, levels, rejected, language):
         if code == profile.adding and level.defined
     )
     if not defined:
-        rejected.append(profiles.Rejected(profile.adding.lower(), profiles.UNKNOWN_SKILL))
         return None
     skill = levels[(profile.adding, defined[0])].skill
     return (skill.code, translated(skill, "name", language), defined)
