@@ -13,6 +13,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import get_language, gettext
 
+from skills.framework.languages import direction
+
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "json": "application/json",
@@ -112,6 +114,17 @@ def attribution():
     ) % {"name": settings.SFIA_ATTRIBUTION["name"]}
 
 
+def _right_to_left(document):
+    """Every paragraph set from the right, its runs read right to left (Word's own setting for
+    Arabic text; the codes and numbers in it keep their own direction)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for paragraph in document.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for run in paragraph.runs:
+            run.font.rtl = True
+
+
 def _docx(page):
     from docx import Document  # only a download needs it
 
@@ -125,6 +138,8 @@ def _docx(page):
         for line in filter(None, description.split("\n")):
             document.add_paragraph(line.removeprefix("- "))
     document.add_paragraph(attribution())
+    if direction(get_language()) == "rtl":
+        _right_to_left(document)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -308,6 +308,21 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
 
 
+def test_the_arabic_docx_reads_right_to_left(client, two_skills):
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document(io.BytesIO(download(client, "ar", "docx").content))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+
+    assert "SLMO إدارة مستوى الخدمة — المستوى 5" in text
+    assert "يضمن تلبية الخدمات المقدمة لمستويات الخدمة" in text
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in document.paragraphs)
+    assert all(run.font.rtl for p in document.paragraphs for run in p.runs)
+    english = Document(io.BytesIO(download(client, "en", "docx").content))
+    assert not any(run.font.rtl for p in english.paragraphs for run in p.runs)
+
+
 def test_file_names_come_from_the_title_in_utf8_with_an_ascii_fallback(client, two_skills):
     response = client.get(
         "/ar/profile/", {"title": "مدير الخدمة: Zürich/2", "s": "slmo-5", "format": "csv"}
