@@ -221,7 +221,10 @@ def profile(request):
         "page": page,
         "today": date_format(timezone.localdate(), "DATE_FORMAT"),
         "max_title_length": profiles.MAX_TITLE_LENGTH,
-        "translation_review": page_review(*(entry.texts for entry in page.entries)),
+        "translation_review": page_review(
+            *(entry.texts for entry in page.entries),
+            texts_of(page.attribute_levels, "description", "attribute.name"),
+        ),
     }
     response = render(request, "skills/profile.html", context)
     response["X-Robots-Tag"] = "noindex"
