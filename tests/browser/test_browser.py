@@ -473,3 +473,17 @@ def test_a_profile_prints_as_a_document_without_its_forms(live_content, browser_
         "Deutsch",
     ]:
         assert chrome not in text, chrome
+
+
+def test_an_arabic_profile_is_mirrored_with_codes_and_numbers_isolated(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/ar/profile/?title=Service+lead&s=slmo-5")
+    gap_left, gap_right = gaps_in_main(page, ".profile-entry h2")
+    code, number = (box(page, f".profile-entry h2 bdi >> nth={n}") for n in (0, 1))
+
+    assert gap_right < 40 < gap_left  # from the right edge of the column
+    assert code["x"] > number["x"]  # the code first, at the right; then "المستوى 5"
+    assert page.locator(".profile-entry h2 bdi").nth(0).inner_text() == "SLMO"
+    assert page.locator(".profile-entry h2 bdi").nth(1).inner_text() == "5"
+    title = box(page, "h1 bdi")
+    assert title["x"] + title["width"] > box(page, "main")["x"] + box(page, "main")["width"] - 40
