@@ -150,16 +150,13 @@ def canonical_query(query):
 
 
 def page_key(query):
-    """What makes a profile page what it is, for the page cache: its canonical query, and the
-    form's step or the download asked for (each its own page)."""
-    steps = [
-        (name, query.get(name, "")[:SHOWN_LENGTH]) for name in ("add", "format") if name in query
-    ]
-    return (
-        canonical_query(query)
-        + "&"
-        + urlencode(steps + [("merge", each) for each in query.getlist("merge")])
-    )
+    """What makes a profile page what it is, for the page cache: its canonical query, the
+    form's step or the download asked for, and the values it could not use, which the page
+    lists (two addresses with the same entries and different mistakes are two pages)."""
+    profile = parse(query)
+    steps = [(name, query.get(name, "")[:SHOWN_LENGTH]) for name in ("add", "format")]
+    unused = [(each.reason, each.value) for each in profile.rejected]
+    return urlencode(profile.query_items() + [*steps, *unused])
 
 
 def is_canonical(query, profile):

@@ -56,6 +56,13 @@ def test_each_profile_step_and_download_is_its_own_page(client, cached):
     assert len(kept_profiles()) == 4
 
 
+def test_two_profiles_with_different_mistakes_are_two_pages(client, cached):
+    first = client.get(PROFILE + "&s=first!")
+    second = client.get(PROFILE + "&s=second!")
+
+    assert "<bdi>first!</bdi>" in first.text and "<bdi>second!</bdi>" in second.text
+
+
 def test_a_content_change_shows_on_the_next_profile(client, cached):
     client.get(PROFILE)
     level = Skill.objects.get(code="SLMO").levels.get(level=5)
