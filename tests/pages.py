@@ -18,13 +18,14 @@ PAGES = {
     "attribute list": "/{lang}/attributes/",
     "attribute": "/{lang}/attributes/zeal/",
 }
-# With the 404 page and the search page, which every page test covers too: with results (on
-# the translated pages, English ones among them) and without.
+# With the 404 page, the search page, with results (on the translated pages, English ones
+# among them) and without, and a role profile, which every page test covers too.
 EVERY_PAGE = {
     **PAGES,
     "not found": "/{lang}/skills/nope/",
     "search": "/{lang}/search/?q=service",
     "search without results": "/{lang}/search/?q=xqzzy",
+    "profile": "/{lang}/profile/?title=Service+lead&s=slmo-5",
 }
 
 # Where a translation is missing, the English text stands in, in this element, under a note.

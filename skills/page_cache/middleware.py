@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from skills.framework import profiles
 from skills.framework.languages import LANGUAGE_CODES
 from skills.search.engine import normalised
 
@@ -27,9 +28,14 @@ UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
 # Pages made from a query parameter, by the part of their path after the language prefix:
 # never in the shared cache, whose keys leave the query string out (and where made-up queries
 # would push the pages out), but kept by this process (LOCAL_PAGES, bounded by weight) under
-# the query as the page reads it (normalised: 200 characters at most), with the view's own
-# headers (browsers and CDNs are told not to keep them).
-PAGES_BY_QUERY = {"search/": ("q", lambda value: normalised(value)[0])}
+# the query as the page reads it, with the view's own headers (browsers and CDNs are told not
+# to keep them): for each, how its key is read from the query string (a QueryDict). A search is
+# kept by its normalised query (200 characters at most); a profile by its canonical query and
+# the step or download asked for (skills/framework/profiles.py).
+PAGES_BY_QUERY = {
+    "search/": lambda query: normalised(query.get("q", ""))[0],
+    "profile/": profiles.page_key,
+}
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -51,7 +57,7 @@ class PageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         if by_query := self.page_by_query(request.path_info):
-            return self.kept_page(request, *by_query)
+            return self.kept_page(request, by_query)
         version, changed_at = content_version()
         code, released_at = release()
         etag = f'"{code}-{version}"'
@@ -92,18 +98,19 @@ class PageCacheMiddleware:
 
     @staticmethod
     def page_by_query(path):
-        """(parameter, how the page reads it) if `path` is /<language>/ and one of
+        """How the page reads its key from its query if `path` is /<language>/ and one of
         PAGES_BY_QUERY; else None."""
         language, _, page = path.removeprefix("/").partition("/")
         return PAGES_BY_QUERY.get(page) if language in LANGUAGE_CODES else None
 
-    def kept_page(self, request, parameter, read):
-        """A page made from `parameter` (PAGES_BY_QUERY), as this process last made it for the
-        same value and content version; made afresh otherwise, and kept if it may be."""
+    def kept_page(self, request, read):
+        """A page made from its query (PAGES_BY_QUERY), as this process last made it for the
+        same key `read` from the query and content version; made afresh otherwise, and kept
+        if it may be."""
         if request.method != "GET":
             return self.get_response(request)
         version, _ = content_version()
-        value = read(request.GET.get(parameter, ""))
+        value = read(request.GET)
         address = f"{request.scheme}://{request.get_host()}{request.path}"
         key = ("by-query", address, release()[0], value)
         stored = LOCAL_PAGES.get(key)

@@ -11,12 +11,19 @@ from django.urls import NoReverseMatch, get_script_prefix
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 
+from skills.framework import profiles
 from skills.framework.languages import BY_CODE, LANGUAGE_CODES, direction
 from skills.framework.links import remembered, remembered_reverse
 
-# The query parameters that make a page what it is, by view: kept in its addresses in every
-# language. Every other parameter is left out, as the pages ignore them.
-KEPT_QUERY_PARAMETERS = {"skills:search": ("q",)}
+# The query parameters that make a page what it is, by view, as the page reads them: kept in
+# its addresses in every language. A search's `q` (its last value, as the page reads it); a
+# profile's title and every entry, repeated, in their canonical form (skills/framework/
+# profiles.py). Every other parameter is left out, as the pages ignore them (a profile's form
+# steps too).
+KEPT_QUERY_PARAMETERS = {
+    "skills:search": lambda query: urlencode([("q", query["q"])]) if "q" in query else "",
+    "skills:profile": profiles.canonical_query,
+}
 
 
 def page_languages(request):
@@ -37,8 +44,8 @@ def page_languages(request):
         match and tuple(match.args),
         match and tuple(sorted(match.kwargs.items())),
     )
-    kept = KEPT_QUERY_PARAMETERS.get(match and match.view_name, ())
-    query = urlencode([(name, request.GET[name]) for name in kept if name in request.GET])
+    kept = KEPT_QUERY_PARAMETERS.get(match and match.view_name)
+    query = kept(request.GET) if kept else ""
     return with_query(languages, query) if query else languages
 
 

@@ -22,5 +22,6 @@ urlpatterns = [
     path("attributes/", read_methods_only(views.attribute_list), name="attribute_list"),
     path("attributes/<code:code>/", read_methods_only(views.attribute_detail), name="attribute"),
     path("search/", read_methods_only(views.search), name="search"),
+    path("profile/", read_methods_only(views.profile), name="profile"),
     path("opensearch.xml", read_methods_only(views.opensearch), name="opensearch"),
 ]

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from skills.framework import profiles
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.models import (
@@ -24,6 +26,8 @@ from skills.framework.models import (
 )
 from skills.reader.level_page import skills_defined_at
 from skills.reader.page_review import page_review, texts_of
+from skills.reader.profile_downloads import DOWNLOADS, download
+from skills.reader.profile_page import read_profile_page
 from skills.reader.skill_page import read_skill_page
 from skills.search import engine
 
@@ -197,6 +201,36 @@ def search(request):
     return response
 
 
+@never_cache
+def profile(request):
+    """A role profile, all in its address: shown, or downloaded (`format`). An address that
+    names its profile in another order, case or with a form's step is redirected to the
+    canonical one; one with values that can't be used shows them, and the rest. Kept from
+    search engines and from browsers' and CDNs' caches, as search is."""
+    chosen = profiles.parse(request.GET)
+    download_format = request.GET.get("format")
+    if download_format is not None and download_format not in DOWNLOADS:
+        raise Http404
+    page = read_profile_page(chosen)
+    if download_format:
+        return download(page, download_format)
+    if not (page.rejected or page.adding or profiles.is_canonical(request.GET, chosen)):
+        query = chosen.query()
+        return redirect(f"{request.path}?{query}" if query else request.path)
+    context = {
+        "page": page,
+        "today": date_format(timezone.localdate(), "DATE_FORMAT"),
+        "max_title_length": profiles.MAX_TITLE_LENGTH,
+        "translation_review": page_review(
+            *(entry.texts for entry in page.entries),
+            texts_of(page.attribute_levels, "description", "attribute.name"),
+        ),
+    }
+    response = render(request, "skills/profile.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def opensearch(request):
     """The OpenSearch description that lets a browser add this language's search."""
     return render(
@@ -212,5 +246,6 @@ def robots_txt(request):
     for code in LANGUAGE_CODES:
         with translation.override(code):
             searches.append(f"Disallow: {reverse('skills:search')}")
+            searches.append(f"Disallow: {reverse('skills:profile')}")
     lines = ["User-agent: *", "Disallow: /language/", *searches, f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

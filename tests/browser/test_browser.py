@@ -383,3 +383,107 @@ def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_tabbed_admin(
     assert text_status(skill, "name", "ar") == Status.REVIEWED
     assert text_status(skill, "description", "ar") == Status.UNREVIEWED
     assert text_status(skill, "description", "de") == Status.OUTDATED
+
+
+def profile_form(page, field):
+    """The profile page's form with `field`, for filling in and submitting."""
+    return page.locator(f"form:has({field})")
+
+
+def add_to_profile(page, code, level):
+    """The add form's two steps: the skill, then its level."""
+    profile_form(page, "#profile-add").locator("select").select_option(code)
+    profile_form(page, "#profile-add").locator("button").click()
+    page.wait_for_load_state()
+    profile_form(page, "#profile-level").locator("select").select_option(f"{code}-{level}")
+    profile_form(page, "#profile-level").locator("button").click()
+    page.wait_for_load_state()
+
+
+def profile_entries(page):
+    """(code, level) of each entry shown, as the page's headings give them."""
+    return [
+        (entry.locator("bdi.code").inner_text(), entry.locator("h2 bdi").nth(1).inner_text())
+        for entry in page.locator(".profile-entry").all()
+    ]
+
+
+def test_a_profile_built_with_the_forms_reads_the_same_in_arabic(live_content, browser_page):
+    from tests.skills import copy_of_slmo
+
+    copy_of_slmo("ITSP", defined={4, 5, 6})
+    copy_of_slmo("DTAN", defined={3, 4})
+    page = browser_page.page
+    page.goto(live_content.url + "/en/profile/")
+    profile_form(page, "#profile-title").locator("input[name=title]").fill("Service lead")
+    profile_form(page, "#profile-title").locator("button").click()
+    page.wait_for_load_state()
+    add_to_profile(page, "slmo", 5)
+    add_to_profile(page, "itsp", 6)
+    page.get_by_role("link", name="Remove SLMO from the profile").click()
+    page.wait_for_load_state()
+    add_to_profile(page, "dtan", 3)
+
+    address = page.url
+    assert address == live_content.url + "/en/profile/?title=Service+lead&s=dtan-3&s=itsp-6"
+    shared = page.context.new_page()
+    shared.goto(address)
+    shared.locator('.language-switcher a[hreflang="ar"]').click()
+    shared.wait_for_load_state()
+
+    assert shared.url == live_content.url + "/ar/profile/?title=Service+lead&s=dtan-3&s=itsp-6"
+    assert shared.evaluate("getComputedStyle(document.documentElement).direction") == "rtl"
+    assert profile_entries(shared) == [("DTAN", "3"), ("ITSP", "6")]
+    assert shared.locator("h1").inner_text() == "Service lead"
+    text = shared.locator("main").inner_text()
+    assert "إدارة مستوى الخدمة" in text
+    assert "يضمن المراقبة الفعالة لتقديم الخدمة" in text  # ITSP (SLMO's texts) at level 6
+    assert "يحمل الدور مسؤولية أعلى مستوياته" in text
+    assert browser_page.console_errors == []
+
+
+def test_a_profile_prints_as_a_document_without_its_forms(live_content, browser_page):
+    from tests.skills import copy_of_slmo
+
+    copy_of_slmo("ITSP", defined={4, 5, 6})
+    page = browser_page.page
+    path = "/en/profile/?title=Service+lead&s=itsp-6&s=slmo-5"
+    page.goto(live_content.url + path)
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
+    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+
+    for phrase in [
+        "Service lead",
+        "SLMO Service level management — Level 5",
+        "ITSP Service level management — Level 6",
+        "Ensures service delivery meets agreed service levels.",
+        "Shows invented zeal at level 6.",
+        "SFIA Foundation",
+        f"{live_content.url}{path}",
+    ]:
+        assert phrase in text, phrase
+    for chrome in [
+        "Build this profile",
+        "Set the title",
+        "Remove",
+        "Download this profile",
+        "Choose its level",
+        "Skip to the content",
+        "Deutsch",
+    ]:
+        assert chrome not in text, chrome
+
+
+def test_an_arabic_profile_is_mirrored_with_codes_and_numbers_isolated(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/ar/profile/?title=Service+lead&s=slmo-5")
+    gap_left, gap_right = gaps_in_main(page, ".profile-entry h2")
+    code, number = (box(page, f".profile-entry h2 bdi >> nth={n}") for n in (0, 1))
+
+    assert gap_right < 40 < gap_left  # from the right edge of the column
+    assert code["x"] > number["x"]  # the code first, at the right; then "المستوى 5"
+    assert page.locator(".profile-entry h2 bdi").nth(0).inner_text() == "SLMO"
+    assert page.locator(".profile-entry h2 bdi").nth(1).inner_text() == "5"
+    title = box(page, "h1 bdi")
+    assert title["x"] + title["width"] > box(page, "main")["x"] + box(page, "main")["width"] - 40

@@ -23,6 +23,7 @@ PAGES = [
     "/{lang}/attributes/",
     "/{lang}/attributes/zeal/",
     "/{lang}/search/?q=service",
+    "/{lang}/profile/?title=Lead&s={code}-5",
     "/sitemap.xml",
     "/sitemap-skill-levels.xml",
     "/sitemap-attributes.xml",

@@ -8,8 +8,8 @@ translators' workflow is unchanged: every message is `{{ _("…") }}`, alone at 
 once for a loop; a message with markup or values adds
 `|fill(name=…)`, which trusts the translators' markup and escapes the values, as
 `{% blocktranslate %}` does; plurals are built here (`skills_defined`, `defined_at_levels`,
-`nearest_defined_levels`) and in search.py (the search page's counts), since `makemessages`
-reads no `ngettext` in a template. A message
+`nearest_defined_levels`), in search.py (the search page's counts) and in profiles.py (the
+profile page's), since `makemessages` reads no `ngettext` in a template. A message
 written any other way is missed by `makemessages`: the page would show it in English, which
 the tests of every page in every language catch.
 
@@ -28,7 +28,7 @@ from markupsafe import Markup
 
 from skills.framework import links
 from skills.framework.languages import TRANSLATED_LANGUAGES, direction
-from skills.reader.templating import search
+from skills.reader.templating import profiles, search
 from skills.reader.templating.levels import level_heading, level_number
 from skills.reader.text import together, translated
 
@@ -57,6 +57,8 @@ def environment(**options):
         query_cut=search.query_cut,
         isolated=search.isolated,
         result_name=search.result_name,
+        skills_in_profile=profiles.skills_in_profile,
+        rejected_reason=profiles.rejected_reason,
     )
     env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
     return env

@@ -1,0 +1,127 @@
+"""A role profile as its page, its printout and its downloads show it: each entry's skill at
+its level, and the generic attributes at the profile's highest level, read in three queries
+whatever the number of entries."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from skills.framework import profiles
+from skills.framework.models import AttributeLevel, Skill, SkillLevel
+from skills.reader.text import Translated, translated
+
+
+@dataclass(frozen=True)
+class ProfileEntry:
+    code: str
+    number: int
+    name: Translated
+    category: Translated
+    guiding_phrase: Translated
+    essence: Translated
+    description: Translated
+
+    @property
+    def value(self):
+        return profiles.entry_value(self.code, self.number)
+
+    @property
+    def texts(self):
+        return (self.name, self.category, self.guiding_phrase, self.essence, self.description)
+
+
+@dataclass(frozen=True)
+class ProfilePage:
+    profile: profiles.Profile
+    entries: list
+    rejected: list
+    attribute_levels: list
+    # (code, name) of every skill, for the add form; and the levels the skill being added is
+    # defined at.
+    skill_choices: list
+    adding: tuple | None
+
+    @property
+    def highest_level(self):
+        return max((entry.number for entry in self.entries), default=None)
+
+    @property
+    def usable(self):
+        """The profile of the entries the page could use: its address is the page's own."""
+        return profiles.Profile(
+            self.profile.title, tuple((entry.code, entry.number) for entry in self.entries)
+        )
+
+
+def read_profile_page(profile):
+    """The page of `profile` (profiles.parse) in the active language: its entries whose skill
+    exists and is defined at the level given; the others rejected, with a reason."""
+    language = get_language()
+    codes = [code for code, _ in profile.entries]
+    if profile.adding:
+        codes.append(profile.adding)
+    levels = {
+        (level.skill.code, level.level_id): level
+        for level in SkillLevel.objects.filter(skill__code__in=codes).select_related(
+            "skill__subcategory__category", "level"
+        )
+    }
+    entries, rejected = [], list(profile.rejected)
+    for code, number in profile.entries:
+        level = levels.get((code, number))
+        if level is None or not level.defined:
+            known = any(each == code for each, _ in levels)
+            reason = profiles.UNDEFINED_LEVEL if known else profiles.UNKNOWN_SKILL
+            rejected.append(profiles.Rejected(profiles.entry_value(code, number), reason))
+            continue
+        entries.append(_entry(level, language))
+    adding = _adding(profile, levels, language)
+    if profile.adding and adding is None:
+        rejected.append(profiles.Rejected(profile.adding.lower(), profiles.UNKNOWN_SKILL))
+    # A role carries the responsibility of its highest level: its attributes are that level's.
+    highest = max((entry.number for entry in entries), default=None)
+    attribute_levels = list(AttributeLevel.objects.defined_at(highest)) if highest else []
+    return ProfilePage(
+        profile=profile,
+        entries=entries,
+        rejected=rejected,
+        attribute_levels=attribute_levels,
+        skill_choices=_skill_choices(language),
+        adding=adding,
+    )
+
+
+def _entry(level, language):
+    skill = level.skill
+    return ProfileEntry(
+        code=skill.code,
+        number=level.level_id,
+        name=translated(skill, "name", language),
+        category=translated(skill.subcategory.category, "name", language),
+        guiding_phrase=translated(level.level, "guiding_phrase", language),
+        essence=translated(level.level, "essence", language),
+        description=translated(level, "description", language),
+    )
+
+
+def _adding(profile, levels, language):
+    """(code, name, [defined level numbers]) of the skill the add form's second step is for;
+    None if there is none, or no such skill defined at any level."""
+    if not profile.adding:
+        return None
+    defined = sorted(
+        number
+        for (code, number), level in levels.items()
+        if code == profile.adding and level.defined
+    )
+    if not defined:
+        return None
+    skill = levels[(profile.adding, defined[0])].skill
+    return (skill.code, translated(skill, "name", language), defined)
+
+
+def _skill_choices(language):
+    return [
+        (skill.code, translated(skill, "name", language))
+        for skill in Skill.objects.in_framework_order()
+    ]
