@@ -66,7 +66,7 @@ def with_query(languages, query):
 def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:
-        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix)
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix, current)
         languages.append(
             {
                 "code": code,
@@ -101,17 +101,21 @@ def forget_on_new_urls(*, setting, **kwargs):
         _page_languages.cache_clear()
 
 
-def _path_in(language, view_name, args, kwargs, path, script_prefix):
+def _path_in(language, view_name, args, kwargs, path, script_prefix, current=None):
     """The path of the page `view_name` names, in `language`; `path` itself where the view
     can't be reversed (an unnamed view), as translate_url does. For no page (a 404 outside
     every URL pattern), `path` with its language prefix swapped, so a mistyped address stays
     put while the reader changes language (as it does where a view raises the 404); a path
     with no language of ours gets that language's home page: LocaleMiddleware would have
-    redirected it had it a page in any language."""
+    redirected it had it a page in any language. A page comparing `current` with `language`
+    (/de/…/compare/en/) is, in `language`, the same two swapped (/en/…/compare/de/): a
+    language compared with itself is no page."""
     if view_name is None:
         return _with_language_prefix(path, script_prefix, language) or remembered_reverse(
             "skills:home", language=language
         )
+    if kwargs.get("other") == language and current:
+        kwargs = {**kwargs, "other": current}
     try:
         return remembered_reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:
