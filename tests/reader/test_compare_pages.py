@@ -290,3 +290,20 @@ def test_a_comparison_is_served_from_the_page_cache(
         client.get("/ar/skills/slmo/compare/en/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
         == 304
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "queries"),
+    [
+        # The skill in each language, with its levels and the edition: one query each.
+        ("/ar/skills/slmo/compare/en/", 2),
+        # The attribute (or level), its levels (or attributes), the footer's edition.
+        ("/ar/attributes/zeal/compare/en/", 3),
+        ("/de/levels/5/compare/ar/", 3),
+    ],
+)
+def test_a_comparison_costs_a_fixed_few_queries(
+    client, content, django_assert_num_queries, path, queries
+):
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
