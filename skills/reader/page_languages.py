@@ -80,13 +80,16 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
         )
     by_code = {language["code"]: language for language in languages}
     # x-default: the address without a language, which sends each reader to their own (as
-    # django.contrib.sitemaps names it too).
+    # django.contrib.sitemaps names it too); for a comparison, its English page, as that
+    # address would compare some readers' language with itself.
     default = by_code[settings.LANGUAGE_CODE]["url"]
+    if "other" not in dict(kwargs or ()):
+        default = default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
     return {
         "page_languages": tuple(languages),
         "canonical_url": by_code[current]["url"] if current in by_code else None,
         "page_language_name": BY_CODE[current].own_name if current in BY_CODE else None,
-        "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
+        "x_default_url": default,
     }
 
 

@@ -262,6 +262,11 @@ def test_the_switcher_keeps_the_comparison_and_swaps_the_pair_for_the_other_lang
         '<link rel="alternate" hreflang="ar" href="http://testserver/ar/skills/slmo/compare/en/">'
         in page
     )
+    # Not the address without a language, which would send a German reader to a 404.
+    assert (
+        '<link rel="alternate" hreflang="x-default" '
+        'href="http://testserver/en/skills/slmo/compare/de/">' in page
+    )
     response = client.get("/language/en/?next=/en/skills/slmo/compare/de/", follow=True)
     assert response.redirect_chain[-1][0] == "/en/skills/slmo/compare/de/"
     assert response.status_code == 200
