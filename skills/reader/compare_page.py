@@ -46,6 +46,11 @@ class SideBySide:
         """Each language's column heading: (code, direction, its name in itself)."""
         return [(code, direction(code), BY_CODE[code].own_name) for code in self.languages]
 
+    @property
+    def names(self):
+        """{code: the language's name in itself}."""
+        return {code: BY_CODE[code].own_name for code in self.languages}
+
 
 def compared(languages, heading, first, second, as_list=False):
     """A ComparedText of two text.Translated (each read in its language); None where neither

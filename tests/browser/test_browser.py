@@ -429,6 +429,12 @@ def test_a_comparison_stacks_its_pairs_on_a_phone(live_content, phone_page):
     # One above the other, each as wide as the page allows.
     assert english["y"] >= arabic["y"] + arabic["height"]
     assert arabic["width"] > 300 and english["width"] > 300
+    # With no column headings left, each cell names its language, in itself.
+    named = phone_page.evaluate(
+        """() => [...document.querySelector('.side-by-side tbody tr:nth-child(2)').cells]
+            .map(cell => getComputedStyle(cell, '::before').content)"""
+    )
+    assert named == ['"العربية"', '"English"']
 
 
 def test_a_comparison_prints_on_a4_landscape_without_the_navigation(live_content, browser_page):

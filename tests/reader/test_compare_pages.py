@@ -42,7 +42,7 @@ def compared(page):
             cells = []
             for cell in row:
                 lang, direction, rest = re.match(
-                    r'<td lang="(\w+)" dir="(\w+)"(.*)</td>', cell, re.S
+                    r'<td lang="(\w+)" dir="(\w+)" data-language="[^"]+"(.*)</td>', cell, re.S
                 ).groups()
                 label = re.match(
                     r' class="not-translated"><span class="not-translated-note" '
