@@ -18,14 +18,34 @@ PAGES = {
     "attribute list": "/{lang}/attributes/",
     "attribute": "/{lang}/attributes/zeal/",
 }
-# With the 404 page, the search page, with results (on the translated pages, English ones
-# among them) and without, and a role profile, which every page test covers too.
+
+
+def other_than(lang):
+    """The language a page in `lang` is compared with in the page tests: Arabic, or, on the
+    Arabic page, English (a language compared with itself is no page)."""
+    return "ar" if lang != "ar" else "en"
+
+
+class ComparePage(str):
+    """A compare page's path, "/{lang}/…/compare/{other}/": formatted with `lang` alone, as
+    every page's path is, it compares with `other_than(lang)`."""
+
+    def format(self, *args, **kwargs):
+        return super().format(*args, **{"other": other_than(kwargs["lang"]), **kwargs})
+
+
+# With the 404 page and the search page, which every page test covers too: with results (on
+# the translated pages, English ones among them) and without; a role profile; and the
+# compare pages.
 EVERY_PAGE = {
     **PAGES,
     "not found": "/{lang}/skills/nope/",
     "search": "/{lang}/search/?q=service",
     "search without results": "/{lang}/search/?q=xqzzy",
     "profile": "/{lang}/profile/?title=Service+lead&s=slmo-5",
+    "skill compared": ComparePage("/{lang}/skills/slmo/compare/{other}/"),
+    "attribute compared": ComparePage("/{lang}/attributes/zeal/compare/{other}/"),
+    "level compared": ComparePage("/{lang}/levels/5/compare/{other}/"),
 }
 
 # Where a translation is missing, the English text stands in, in this element, under a note.

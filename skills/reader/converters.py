@@ -24,3 +24,16 @@ class LevelConverter:
 
     def to_url(self, value):
         return str(value)
+
+
+class LanguageCodeConverter:
+    """A language compared with, as two letters in any case: the view answers a language the
+    site lacks (or the page's own) with a 404, and upper case with a redirect."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value.lower()

@@ -73,7 +73,7 @@ def with_query(languages, query):
 def _page_languages(current, origin, script_prefix, path, view_name, args, kwargs):
     languages = []
     for code in LANGUAGE_CODES:
-        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix)
+        page = _path_in(code, view_name, args, dict(kwargs or ()), path, script_prefix, current)
         languages.append(
             {
                 "code": code,
@@ -87,13 +87,16 @@ def _page_languages(current, origin, script_prefix, path, view_name, args, kwarg
         )
     by_code = {language["code"]: language for language in languages}
     # x-default: the address without a language, which sends each reader to their own (as
-    # django.contrib.sitemaps names it too).
+    # django.contrib.sitemaps names it too); for a comparison, its English page, as that
+    # address would compare some readers' language with itself.
     default = by_code[settings.LANGUAGE_CODE]["url"]
+    if "other" not in dict(kwargs or ()):
+        default = default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1)
     return {
         "page_languages": tuple(languages),
         "canonical_url": by_code[current]["url"] if current in by_code else None,
         "page_language_name": BY_CODE[current].own_name if current in BY_CODE else None,
-        "x_default_url": default.replace(f"/{settings.LANGUAGE_CODE}/", "/", 1),
+        "x_default_url": default,
     }
 
 
@@ -108,17 +111,21 @@ def forget_on_new_urls(*, setting, **kwargs):
         _page_languages.cache_clear()
 
 
-def _path_in(language, view_name, args, kwargs, path, script_prefix):
+def _path_in(language, view_name, args, kwargs, path, script_prefix, current=None):
     """The path of the page `view_name` names, in `language`; `path` itself where the view
     can't be reversed (an unnamed view), as translate_url does. For no page (a 404 outside
     every URL pattern), `path` with its language prefix swapped, so a mistyped address stays
     put while the reader changes language (as it does where a view raises the 404); a path
     with no language of ours gets that language's home page: LocaleMiddleware would have
-    redirected it had it a page in any language."""
+    redirected it had it a page in any language. A page comparing `current` with `language`
+    (/de/…/compare/en/) is, in `language`, the same two swapped (/en/…/compare/de/): a
+    language compared with itself is no page."""
     if view_name is None:
         return _with_language_prefix(path, script_prefix, language) or remembered_reverse(
             "skills:home", language=language
         )
+    if kwargs.get("other") == language and current:
+        kwargs = {**kwargs, "other": current}
     try:
         return remembered_reverse(view_name, args, kwargs, language=language)
     except NoReverseMatch:

@@ -74,6 +74,11 @@ class Translated:
         """Every line a list item."""
         return self._block(as_list=True)
 
+    def lines(self, as_list=False):
+        """A Block for each line, unmarked: the compare pages set a translation's lines beside
+        another language's one by one."""
+        return tuple(Block(_paragraphs(line, as_list), None) for line in self.text.split("\n"))
+
     def _block(self, as_list):
         return Block(_paragraphs(self.text, as_list), self.marking)
 

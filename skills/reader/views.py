@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.html import format_html, strip_tags
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -24,24 +25,37 @@ from skills.framework.models import (
     Skill,
     SkillLevel,
 )
+from skills.reader.compare_page import (
+    attribute_side_by_side,
+    level_side_by_side,
+    skill_side_by_side,
+)
 from skills.reader.level_page import skills_defined_at
 from skills.reader.page_review import page_review, texts_of
 from skills.reader.profile_downloads import DOWNLOADS, download
 from skills.reader.profile_page import read_profile_page
 from skills.reader.skill_page import read_skill_page
+from skills.reader.templating.levels import level_heading
+from skills.reader.text import translated
 from skills.search import engine
+
+# The URL arguments that are codes, lower case in every canonical address.
+CODES_IN_URLS = ("code", "other")
 
 
 def canonical_code(view):
-    """Answer a skill's or an attribute's code in any other case with a permanent redirect to
-    its lower case."""
+    """Answer a skill's or an attribute's code (or a compared language's) in any other case
+    with a permanent redirect to its lower case."""
 
     @functools.wraps(view)
-    def wrapper(request, code, **kwargs):
-        if code != code.lower():
-            name = request.resolver_match.view_name
-            return redirect(name, code=code.lower(), permanent=True, **kwargs)
-        return view(request, code, **kwargs)
+    def wrapper(request, **kwargs):
+        lowered = {
+            name: value.lower() if name in CODES_IN_URLS else value
+            for name, value in kwargs.items()
+        }
+        if lowered != kwargs:
+            return redirect(request.resolver_match.view_name, permanent=True, **lowered)
+        return view(request, **kwargs)
 
     return wrapper
 
@@ -153,6 +167,67 @@ def attribute_detail(request, code):
         "translation_review": review,
     }
     return render(request, "skills/attribute_detail.html", context)
+
+
+def compared_languages_or_404(other):
+    """The page's language and `other`, which must be another of the site's languages."""
+    language = translation.get_language()
+    if other not in LANGUAGE_CODES or other == language:
+        raise Http404
+    return language, other
+
+
+def coded_name(code, name):
+    """A skill's or an attribute's code and its name (a text.Translated), as its h1 shows them."""
+    return format_html('<bdi class="code" translate="no">{}</bdi> {}', code, name.inline)
+
+
+def render_side_by_side(request, subject, side_by_side, page_url, **context):
+    """A compare page: `subject` (its h1, as HTML), a link back to the page it compares."""
+    context = {"subject": subject, "side_by_side": side_by_side, "page_url": page_url, **context}
+    return render(request, "skills/compare.html", context)
+
+
+@canonical_code
+def skill_compare(request, code, other):
+    """The skill in the page's language beside `other`: two of its one-query reads."""
+    compared_languages_or_404(other)
+    skill = skill_page_or_404(code)
+    compared = skill_side_by_side(skill, read_skill_page(skill.code, other))
+    return render_side_by_side(
+        request,
+        coded_name(skill.code, skill.name),
+        compared,
+        skill.get_absolute_url(),
+        title=skill.name.text,
+        edition=skill.edition,  # read with the skill: the footer costs no query
+    )
+
+
+@canonical_code
+def attribute_compare(request, code, other):
+    languages = compared_languages_or_404(other)
+    attribute = get_object_or_404(GenericAttribute.objects.in_framework_order(), code=code.upper())
+    compared = attribute_side_by_side(attribute, attribute.levels.defined(), languages)
+    name = translated(attribute, "name", languages[0])
+    return render_side_by_side(
+        request,
+        coded_name(attribute.code, name),
+        compared,
+        attribute.get_absolute_url(),
+        title=name.text,
+    )
+
+
+@canonical_code
+def level_compare(request, level, other):
+    languages = compared_languages_or_404(other)
+    level = get_object_or_404(ResponsibilityLevel, number=level)
+    compared = level_side_by_side(level, AttributeLevel.objects.defined_at(level.number), languages)
+    subject = level_heading(level)
+    return render_side_by_side(
+        request, subject, compared, level.get_absolute_url(), title=strip_tags(subject)
+    )
 
 
 @never_cache

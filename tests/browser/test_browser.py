@@ -247,6 +247,7 @@ def test_arabic_is_set_upright_and_a_size_up(live_content, browser_page):
         ("ar", "/ar/skills/slmo/", "skill-slmo"),
         ("de", "/de/skills/slmo/", "skill-slmo"),
         ("ar", "/ar/search/?q=service", "search-service"),
+        ("ar", "/ar/skills/slmo/compare/en/", "skill-slmo-compared-en"),
     ],
 )
 def test_full_page_screenshots_for_the_record(
@@ -487,3 +488,69 @@ def test_an_arabic_profile_is_mirrored_with_codes_and_numbers_isolated(live_cont
     assert page.locator(".profile-entry h2 bdi").nth(1).inner_text() == "5"
     title = box(page, "h1 bdi")
     assert title["x"] + title["width"] > box(page, "main")["x"] + box(page, "main")["width"] - 40
+
+
+def compared_cells(page):
+    """Each row of the compare page's table as its two cells' (lang, direction, top)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('.side-by-side tr')]
+            .filter(row => row.cells.length === 2)
+            .map(row => [...row.cells].map(cell => [
+                cell.lang,
+                getComputedStyle(cell).direction,
+                Math.round(cell.getBoundingClientRect().top),
+            ]))"""
+    )
+
+
+@pytest.mark.parametrize(("lang", "other"), [("ar", "en"), ("en", "ar")])
+def test_a_comparison_sets_arabic_right_to_left_beside_english_row_by_row(
+    live_content, browser_page, lang, other
+):
+    page = browser_page.page
+    page.goto(live_content.url + f"/{lang}/skills/slmo/compare/{other}/")
+    rows = compared_cells(page)
+
+    assert len(rows) > 10
+    directions = {"ar": "rtl", "en": "ltr"}
+    for (first, direction, top), (second, other_direction, other_top) in rows:
+        assert (first, second) == (lang, other)
+        assert (direction, other_direction) == (directions[lang], directions[other])
+        assert top == other_top  # the two cells of a row line up
+    # The page's language's column stands at its start, so Arabic is on the right either way:
+    # first on the right-to-left page, second on the left-to-right one.
+    arabic = box(page, '.side-by-side td[lang="ar"]')
+    english = box(page, '.side-by-side td[lang="en"]')
+    assert arabic["x"] > english["x"] + english["width"] - 1
+
+
+def test_a_comparison_stacks_its_pairs_on_a_phone(live_content, phone_page):
+    phone_page.goto(live_content.url + "/ar/skills/slmo/compare/en/")
+
+    assert phone_page.evaluate("document.documentElement.scrollWidth <= innerWidth")
+    arabic = box(phone_page, '.side-by-side td[lang="ar"]')
+    english = box(phone_page, '.side-by-side td[lang="en"]')
+    # One above the other, each as wide as the page allows.
+    assert english["y"] >= arabic["y"] + arabic["height"]
+    assert arabic["width"] > 300 and english["width"] > 300
+    # With no column headings left, each cell names its language, in itself.
+    named = phone_page.evaluate(
+        """() => [...document.querySelector('.side-by-side tbody tr:nth-child(2)').cells]
+            .map(cell => getComputedStyle(cell, '::before').content)"""
+    )
+    assert named == ['"العربية"', '"English"']
+
+
+def test_a_comparison_prints_on_a4_landscape_without_the_navigation(live_content, browser_page):
+    page = browser_page.page
+    page.goto(live_content.url + "/de/skills/slmo/compare/ar/")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
+    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+
+    width, height = (float(size) for size in pdf.pages[0].mediabox.upper_right)
+    assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (297, 210)  # mm
+    assert all(sheet.mediabox.width > sheet.mediabox.height for sheet in pdf.pages)
+    assert "Das Vereinbaren von Zielen für Serviceebenen" in text
+    for chrome in ["Zum Inhalt springen", "Nebeneinander vergleichen mit", "Русский", "Italiano"]:
+        assert chrome not in text

@@ -1,8 +1,8 @@
-"""Lighthouse scores the skill page, the skill-at-level page, the search page and a role
-profile, in English and Arabic, 100 for performance, accessibility, best practices and SEO
-(about ten seconds a run). The search and profile pages are kept from indexing on purpose
-(noindex, robots.txt: issues 17 and 18), which Lighthouse's "is-crawlable" audit counts against
-SEO: there, that one audit is left out.
+"""Lighthouse scores the skill page, the skill-at-level page, the search page, a role profile
+and the skill's comparison with another language, in English and Arabic, 100 for performance,
+accessibility, best practices and SEO (about ten seconds a run). The search and profile pages
+are kept from indexing on purpose (noindex, robots.txt: issues 17 and 18), which Lighthouse's
+"is-crawlable" audit counts against SEO: there, that one audit is left out.
 
 Each page is measured three times and each category's median score must be 100: one run's
 performance score moves with the machine's load (Total Blocking Time counts the browser's own
@@ -23,6 +23,7 @@ import subprocess
 import pytest
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES, require_tool
+from tests.pages import EVERY_PAGE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -104,7 +105,13 @@ SKIPPED_AUDITS = {"/{lang}/search/?q=service": ["is-crawlable"], PROFILE: ["is-c
 @pytest.mark.parametrize("lang", ["en", "ar"])
 @pytest.mark.parametrize(
     "path",
-    ["/{lang}/skills/slmo/", "/{lang}/skills/slmo/5/", "/{lang}/search/?q=service", PROFILE],
+    [
+        "/{lang}/skills/slmo/",
+        "/{lang}/skills/slmo/5/",
+        "/{lang}/search/?q=service",
+        PROFILE,
+        EVERY_PAGE["skill compared"],  # beside Arabic, and on the Arabic page beside English
+    ],
 )
 def test_scores_100(live_content, calibrated, tmp_path, path, lang):
     require_tool(CHROMIUM, "apt-get install chromium")

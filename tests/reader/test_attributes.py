@@ -62,8 +62,8 @@ def test_missing_translations_of_attributes_are_the_english_marked(client, conte
 def test_a_translated_attribute_is_not_marked_as_fallback(client, content):
     page = client.get("/de/attributes/zeal/").text
 
-    # The one English element is the switcher's link to the English page.
-    assert re.findall(r'\slang="en"[^>]*>[^<]*', page) == [' lang="en" dir="ltr">English']
+    # The only English elements are the links to the English page and to the comparison.
+    assert re.findall(r'\slang="en"[^>]*>[^<]*', page) == [' lang="en" dir="ltr">English'] * 2
     assert "fallback" not in page
 
 

@@ -116,7 +116,7 @@ def test_the_page_shows_each_entry_and_the_attributes_of_the_highest_level(
 def test_the_german_page_speaks_german_and_marks_english_standing_in(client, two_skills):
     html = client.get(PROFILE.format(lang="de")).text
 
-    assert "Eine Rolle trägt die Verantwortung ihrer höchsten Stufe" in html
+    assert "Eine Rolle trägt die Verantwortung ihrer höchsten Ebene" in html
     assert "Sicherstellen, beraten" in html  # level 5's guiding phrase
     assert "Ensures service delivery" not in html
 
@@ -244,7 +244,7 @@ def test_bytes_that_are_not_utf8_are_shown_replaced(client, two_skills):
     response = client.get("/de/profile/?title=%FF%FE&s=%C3%28-5&s=slmo-5")
 
     assert response.status_code == 200
-    assert "kein Code mit Stufe einer Fähigkeit" in response.text
+    assert "kein Code mit Ebene einer Fähigkeit" in response.text
     assert "Gewährleistet, dass die Servicebereitstellung" in response.text
 
 
@@ -302,8 +302,8 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
 
     assert text.startswith("Service lead\n")
-    assert "SLMO Service-Level-Management — Stufe 5" in text
-    assert "ITSP Service-Level-Management — Stufe 6" in text
+    assert "SLMO Service-Level-Management — Ebene 5" in text
+    assert "ITSP Service-Level-Management — Ebene 6" in text
     assert "Gewährleistet, dass die Servicebereitstellung die" in text
     assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
 

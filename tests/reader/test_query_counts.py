@@ -1,5 +1,5 @@
 """Each page type costs at most four SQL queries, with one skill or with 150 skills and 16
-generic attributes."""
+generic attributes (the compare pages too, whatever the two languages)."""
 
 import io
 
@@ -10,7 +10,7 @@ from django.db import transaction
 from skills.content.synthetic import write_corpus
 from skills.framework.models import GenericAttribute, Skill
 from tests.attributes import add_invented_attributes, load_page_content
-from tests.pages import LANGUAGES
+from tests.pages import LANGUAGES, other_than
 
 PAGES = [
     "/{lang}/",
@@ -22,6 +22,9 @@ PAGES = [
     "/{lang}/levels/5/",
     "/{lang}/attributes/",
     "/{lang}/attributes/zeal/",
+    "/{lang}/skills/{code}/compare/{other}/",
+    "/{lang}/attributes/zeal/compare/{other}/",
+    "/{lang}/levels/5/compare/{other}/",
     "/{lang}/search/?q=service",
     "/{lang}/profile/?title=Lead&s={code}-5",
     "/sitemap.xml",
@@ -36,7 +39,7 @@ def test_with_one_skill(client, django_assert_max_num_queries, page):
     load_page_content()
     assert Skill.objects.count() == 1
     with django_assert_max_num_queries(4):
-        response = client.get(page.format(lang="ar", code="slmo"))
+        response = client.get(page.format(lang="ar", code="slmo", other="en"))
     assert response.status_code == 200
 
 
@@ -62,5 +65,6 @@ class TestWith150Skills:
         assert Skill.objects.count() == 150
         assert GenericAttribute.objects.count() == 16
         with django_assert_max_num_queries(4):
-            response = client.get(page.format(lang=lang, code=corpus_of_150.lower()))
+            path = page.format(lang=lang, code=corpus_of_150.lower(), other=other_than(lang))
+            response = client.get(path)
         assert response.status_code == 200

@@ -371,8 +371,9 @@ def test_a_missing_arabic_name_is_english_left_to_right_and_marked(client, conte
 
 def test_translated_text_is_not_marked_as_fallback(client, content):
     response = client.get("/de/skills/slmo/")
-    # The one English element is the switcher's link to the English page.
-    assert re.findall(r'\slang="en"[^>]*>[^<]*', response.text) == [' lang="en" dir="ltr">English']
+    # The only English elements are the links to the English page and to the comparison.
+    english = re.findall(r'\slang="en"[^>]*>[^<]*', response.text)
+    assert english == [' lang="en" dir="ltr">English'] * 2
     assert "fallback" not in response.text
     assert "Noch nicht übersetzt" not in response.text
 
@@ -445,6 +446,11 @@ def test_choose_language_refuses_unknown_languages(client):
         ("/ar/skills/Slmo/1/", "/ar/skills/slmo/1/"),
         ("/de/attributes/ZEAL/", "/de/attributes/zeal/"),
         ("/ar/attributes/Zeal/", "/ar/attributes/zeal/"),
+        # And a compared language's code.
+        ("/de/skills/SLMO/compare/ar/", "/de/skills/slmo/compare/ar/"),
+        ("/de/skills/slmo/compare/AR/", "/de/skills/slmo/compare/ar/"),
+        ("/en/attributes/Zeal/compare/De/", "/en/attributes/zeal/compare/de/"),
+        ("/ar/levels/5/compare/EN/", "/ar/levels/5/compare/en/"),
     ],
 )
 def test_other_cases_of_the_code_redirect_permanently(client, content, url, location):
