@@ -1,6 +1,6 @@
 """A role profile as its address gives it: a title and skills, each at one level
 (`?title=…&s=slmo-5&s=itsp-6`). Parsed here, below the reader and the page cache, because the
-page cache keys the profile page on the same canonical query the page reads. Pure Python: which
+page cache keys the profile page on the same canonical query the page reads. No database: which
 codes exist, and at which levels, is the page's to check.
 """
 
@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.utils import timezone
 
 MAX_ENTRIES = 40
 MAX_TITLE_LENGTH = 120
@@ -152,11 +154,13 @@ def canonical_query(query):
 def page_key(query):
     """What makes a profile page what it is, for the page cache: its canonical query, the
     form's step or the download asked for, and the values it could not use, which the page
-    lists (two addresses with the same entries and different mistakes are two pages)."""
+    lists (two addresses with the same entries and different mistakes are two pages); and the
+    day, which its printout is dated with (a page kept overnight would give yesterday's)."""
     profile = parse(query)
     steps = [(name, query.get(name, "")[:SHOWN_LENGTH]) for name in ("add", "format")]
     unused = [(each.reason, each.value) for each in profile.rejected]
-    return urlencode(profile.query_items() + [*steps, *unused])
+    day = [("day", timezone.localdate().isoformat())]
+    return urlencode(profile.query_items() + [*steps, *unused, *day])
 
 
 def is_canonical(query, profile):

@@ -2,6 +2,7 @@
 out), kept by each process under the profile's canonical query and the step or download asked
 for, retired by a content change, and never kept for a signed-in user."""
 
+import datetime
 import io
 
 import pytest
@@ -83,3 +84,15 @@ def test_only_profiles_under_a_language_are_kept_by_their_query():
 
     assert all(by_query(f"/{lang}/profile/") for lang in ("en", "de", "ru", "it", "ar"))
     assert not by_query("/profile/") and not by_query("/en/profile/more/")
+
+
+def test_a_profile_kept_overnight_is_dated_anew(client, cached, monkeypatch):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    first = client.get(PROFILE)
+    monkeypatch.setattr(timezone, "localdate", lambda: today + datetime.timedelta(days=1))
+    next_day = client.get(PROFILE)
+
+    assert first.content != next_day.content
+    assert len(kept_profiles()) == 2
