@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from django.utils.text import slugify
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 # The German skill page: a translated page also reads each text's translation state. Issue
@@ -43,7 +45,7 @@ PAGES = {
     "skill page": "/en/skills/slmo/",
     "German skill page": "/de/skills/slmo/",
     "level page": "/en/levels/5/",
-    "German–English compare page": "/de/skills/slmo/compare/en/",
+    "German compare page (beside English)": "/de/skills/slmo/compare/en/",
     "German 10-skill profile page": "/de/profile/?"
     + "&".join(["title=Service+manager", *(f"s={entry}" for entry in PROFILE_ENTRIES)]),
 }
@@ -349,7 +351,7 @@ def main():
                     raise SystemExit(f"{path} gave no page")
                 sizes[name] = len(page)
                 # A static file of the page's size, for WhiteNoise to serve.
-                same_size = workdir / "static" / "bench" / f"{name.replace(' ', '-')}.html"
+                same_size = workdir / "static" / "bench" / f"{slugify(name)}.html"
                 same_size.parent.mkdir(exist_ok=True)
                 same_size.write_bytes(page)
                 static[name] = f"http://127.0.0.1:{port}/static/bench/{same_size.name}"
