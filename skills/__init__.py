@@ -22,6 +22,9 @@ editorial/   the translators' and editors' admin: forms by role, outdated transl
              their review (four eyes), history in each reader's language, translation status.
              Command: setup_roles.
 page_cache/  whole reader pages from the cache, retired by any content change.
+opendata/    the framework as data: the JSON API (/api/v1/, django-ninja) and its reference
+             page, the SKOS file, the Downloads page and its files in every language. Above
+             the content pipeline, whose workbook it offers.
 operations/  running the site: /healthz, log lines, the login throttle, the 400 page, the
              static files' storage (named in the settings).
 

@@ -14,7 +14,7 @@ LAYERS = [
     {"skills.framework"},
     {"skills.search"},
     {"skills.content", "skills.reader", "skills.editorial", "skills.page_cache"},
-    {"skills.operations"},
+    {"skills.opendata", "skills.operations"},
 ]
 
 

@@ -23,6 +23,8 @@ from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language, override
 
+from skills.framework.languages import SOURCE_LANGUAGE
+
 
 def remembered(maxsize):
     """functools.lru_cache for what depends only on an address, except that arguments that
@@ -67,3 +69,12 @@ def _remembered(viewname, args, kwargs, language, script_prefix):
 def forget_on_new_urls(*, setting, **kwargs):
     if setting == "ROOT_URLCONF":
         _remembered.cache_clear()
+
+
+def stable_path(viewname, **kwargs):
+    """The language-neutral address of a skill's, a level's or an attribute's page
+    (`/skills/slmo/`): its stable URI in linked data and the API, which redirects each reader to
+    the page in their language (LocaleMiddleware, as for every unprefixed address)."""
+    path = remembered_reverse(viewname, kwargs=kwargs, language=SOURCE_LANGUAGE)
+    prefix = f"{get_script_prefix()}{SOURCE_LANGUAGE}/"
+    return get_script_prefix() + path.removeprefix(prefix)
