@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 
+from skills.opendata.api import api
 from skills.reader import views
 from skills.reader.http import read_methods_only
 from skills.reader.sitemaps import SITEMAPS
@@ -26,6 +27,7 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
+    path("api/v1/", api.urls),
     path("robots.txt", read_methods_only(views.robots_txt), name="robots_txt"),
 ]
 

@@ -41,3 +41,22 @@ def direction(code):
     from django.conf import settings
 
     return "rtl" if code.split("-")[0] in settings.LANGUAGES_BIDI else "ltr"
+
+
+def negotiated(accept_language):
+    """The site language an Accept-Language header prefers most (by quality, then order), or
+    English where it names none of them; a header that is not one is taken to name none."""
+    preferences = []
+    for position, part in enumerate(accept_language.split(",")[:32]):
+        tag, _, parameters = part.strip().partition(";")
+        quality = 1.0
+        name, _, value = parameters.strip().partition("=")
+        if name.strip() == "q":
+            try:
+                quality = float(value)
+            except ValueError:
+                continue
+        primary = tag.strip().split("-")[0].lower()
+        if primary in BY_CODE and 0 < quality <= 1:
+            preferences.append((-quality, position, primary))
+    return min(preferences)[2] if preferences else SOURCE_LANGUAGE

@@ -1,0 +1,220 @@
+"""The API's documents as pydantic models (django-ninja's Schema): what the OpenAPI schema at
+/api/v1/openapi.json describes, and what every response is checked against. documents.py
+makes the dicts these validate."""
+
+from datetime import datetime
+
+from ninja import Schema
+from pydantic import Field
+
+from skills.framework.languages import LANGUAGE_CODES
+
+
+class Translations(Schema):
+    """A text in each of the site's languages (`?lang=all`); null where it has none."""
+
+    en: str | None
+    de: str | None
+    ru: str | None
+    it: str | None
+    ar: str | None
+
+
+assert tuple(Translations.model_fields) == LANGUAGE_CODES  # one field a site language
+
+# A text: a string in the language asked for (English where it has no translation, named in
+# `fallback_fields`), or each language's with `?lang=all`; null where there is none at all.
+Text = str | Translations | None
+FallbackFields = Field(
+    description=(
+        "This object's text fields that have no translation in the language asked for and "
+        "give the English source instead. Always empty in English and with lang=all."
+    )
+)
+Href = Field(description="This object's address in the API, in the same language.")
+Url = Field(
+    description="Its page on the reader's site in that language (with lang=all, the stable URI)."
+)
+Uri = Field(
+    description=(
+        "Its stable URI: the page's address without a language, which takes each reader to "
+        "the page in their language. The same in every language and edition."
+    )
+)
+Code = Field(description="The framework's code, in lower case (any case is accepted).")
+LevelNumber = Field(ge=1, le=7, description="A level of responsibility, 1 to 7.")
+
+
+class Error(Schema):
+    """What every 400 and 404 answer holds."""
+
+    status: int
+    message: str = Field(description="What is wrong, in the language asked for.")
+
+
+class Index(Schema):
+    edition: str | None
+    content_version: int = Field(description="Moves on with every change to the content.")
+    changed_at: datetime
+    language: str
+    languages: list[str]
+    skills: str
+    levels: str
+    attributes: str
+    categories: str
+    openapi: str
+    href: str = Href
+    url: str = Url
+
+
+class SkillSummary(Schema):
+    code: str = Code
+    name: Text
+    category: str = Field(description="The slug of the skill's category.")
+    subcategory: str = Field(description="The slug of the skill's subcategory.")
+    defined_levels: list[int]
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class SkillLevel(Schema):
+    """A skill at one level of responsibility. Where the skill is not defined at the level,
+    `description` holds the framework's note on that level, if it has one."""
+
+    skill: str = Code
+    level: int = LevelNumber
+    defined: bool
+    description: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class Grouping(Schema):
+    slug: str
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Field(description="The category's address in the API.")
+    url: str = Url
+
+
+class SkillDetail(Schema):
+    code: str = Code
+    name: Text
+    description: Text
+    guidance_intro: Text
+    guidance_notes: Text = Field(description="One list item a line.")
+    responsibility_notes: Text = Field(
+        description='One paragraph a line; a line starting with "- " is a list item.'
+    )
+    development_notes: Text = Field(
+        description='One paragraph a line; a line starting with "- " is a list item.'
+    )
+    category: Grouping
+    subcategory: Grouping
+    levels: list[SkillLevel]
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class LevelSummary(Schema):
+    number: int = LevelNumber
+    guiding_phrase: Text
+    essence: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class AttributeAtLevel(Schema):
+    attribute: str = Code
+    name: Text
+    description: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Field(description="The attribute's address in the API.")
+    url: str = Url
+
+
+class SkillAtLevel(Schema):
+    skill: str = Code
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Field(description="The skill at this level, in the API.")
+    url: str = Url
+
+
+class LevelDetail(LevelSummary):
+    attributes: list[AttributeAtLevel]
+    skills: list[SkillAtLevel] = Field(description="The skills defined at this level.")
+
+
+class AttributeGroup(Schema):
+    slug: str
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+
+
+class AttributeSummary(Schema):
+    code: str = Code
+    name: Text
+    description: Text
+    group: AttributeGroup
+    defined_levels: list[int]
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class LevelOfAttribute(Schema):
+    level: int = LevelNumber
+    description: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Field(description="The level of responsibility's address in the API.")
+    url: str = Url
+
+
+class AttributeDetail(Schema):
+    code: str = Code
+    name: Text
+    description: Text
+    guidance_intro: Text
+    guidance_notes: Text = Field(description="One list item a line.")
+    group: AttributeGroup
+    levels: list[LevelOfAttribute]
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class SkillInCategory(Schema):
+    code: str = Code
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+    href: str = Href
+    url: str = Url
+    uri: str = Uri
+
+
+class Subcategory(Schema):
+    slug: str
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+    url: str = Url
+    skills: list[SkillInCategory]
+
+
+class Category(Schema):
+    slug: str
+    name: Text
+    fallback_fields: list[str] = FallbackFields
+    subcategories: list[Subcategory]
+    href: str = Href
+    url: str = Url
