@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "corsheaders",
     "csp",
     "reversion",
     # The site's code, by job (skills/__init__.py says what each does).
@@ -72,6 +73,8 @@ MIDDLEWARE = [
     # First: a load balancer's probe gets its answer before host checks and HTTPS redirects.
     "skills.operations.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache, so a cached API answer carries the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache/).
     "skills.page_cache.middleware.PageCacheMiddleware",
@@ -283,6 +286,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# The API is public data: any site's scripts may read it (GET, and the preflight a conditional
+# request needs), never with credentials; nothing else on the site is shared.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = ("accept", "accept-language", "if-none-match", "if-modified-since")
+CORS_EXPOSE_HEADERS = ("ETag",)
 
 # Admin logins (django-axes, with skills/operations/logins.py). Five failures for a username from
 # one address lock that username there, and twenty from one address across usernames lock

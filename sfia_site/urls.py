@@ -38,3 +38,5 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "skills.operations.errors.bad_request"
+handler404 = "skills.opendata.api.address_not_found"
+handler500 = "skills.opendata.api.server_error"

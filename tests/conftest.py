@@ -207,3 +207,11 @@ def live_content(live_server, transactional_db):
 
     load_page_content()
     return live_server
+
+
+@pytest.fixture
+def content(db):
+    """The pages' content: the SLMO fixture and the invented attributes (tests/pages.py)."""
+    from tests.attributes import load_page_content
+
+    load_page_content()

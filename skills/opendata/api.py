@@ -16,6 +16,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, override
+from django.views import defaults
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import BaseRenderer
@@ -214,3 +215,21 @@ def invalid(request, exc):
 @api.exception_handler(HttpError)
 def http_error(request, exc):
     return error(request, exc.status_code, str(exc))
+
+
+# The project's handler404 and handler500 (sfia_site/urls.py): JSON for an address under the
+# API that none of its operations has, or an error there; the site's pages elsewhere.
+
+
+def address_not_found(request, exception):
+    if request.path_info.startswith("/api/"):
+        return not_found(request, exception)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path_info.startswith("/api/"):
+        with override(message_language(request)):
+            message = _("Something went wrong on the server; it has been logged.")
+        return error(request, 500, message)
+    return defaults.server_error(request)

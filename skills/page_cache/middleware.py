@@ -12,7 +12,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 from skills.framework import profiles
-from skills.framework.languages import LANGUAGE_CODES
+from skills.framework.languages import LANGUAGE_CODES, negotiated
 from skills.search.engine import normalised
 
 from .outage import CACHE_OUTAGE
@@ -21,8 +21,13 @@ from .store import LOCAL_PAGES
 from .version import content_version
 
 # The query parameters that change a page, by its path; every other parameter is ignored, so
-# no query string makes another cache entry (reader pages take none; sitemaps are paged).
-KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",)}
+# no query string makes another cache entry (reader pages take none; sitemaps are paged; the
+# API takes its language).
+KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",), "/api/": ("lang",)}
+# Where a page's language comes from Accept-Language when no query parameter names one (the
+# API's): the key holds the language the header chooses, not the header, so the many ways of
+# writing a header make no more entries than there are languages.
+NEGOTIATED_LANGUAGE = {"/api/": "lang"}
 # Never cached: what a person changes or logs into, and what isn't a page.
 UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
 # Pages made from a query parameter, by the part of their path after the language prefix:
@@ -60,9 +65,10 @@ class PageCacheMiddleware:
             return self.kept_page(request, by_query)
         version, changed_at = content_version()
         code, released_at = release()
-        etag = f'"{code}-{version}"'
+        key, variant = self.key(request, code)
+        # Each variant of an address (a sitemap's page, the API's language) is its own.
+        etag = f'"{code}-{version}{variant}"'
         modified = int(max(changed_at, released_at).timestamp())
-        key = self.key(request, code)
         stored = LOCAL_PAGES.get(key)
         if stored is None or stored[0] != version:
             stored = CACHE_OUTAGE.call(django_cache.get, key)
@@ -146,14 +152,22 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request, code):
+        """The page's cache key, and what in its query or headers chose it ("" if nothing
+        did, else a short digest)."""
         path = request.path
         keyed = next(
             (names for start, names in KEYED_QUERY_PARAMETERS.items() if path.startswith(start)),
             (),
         )
-        query = urlencode(
-            [(name, request.GET.get(name, "")) for name in keyed if name in request.GET]
+        chosen = [(name, request.GET.get(name, "")) for name in keyed if name in request.GET]
+        negotiated_name = next(
+            (name for start, name in NEGOTIATED_LANGUAGE.items() if path.startswith(start)),
+            None,
         )
+        if negotiated_name and negotiated_name not in request.GET:
+            chosen.append(("", negotiated(request.headers.get("Accept-Language", ""))))
+        query = urlencode(chosen)
         address = f"{request.scheme}://{request.get_host()}{path}?{query}"
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
-        return f"sfia:page:{code}:{digest}"
+        variant = f"-{hashlib.sha256(query.encode()).hexdigest()[:8]}" if query else ""
+        return f"sfia:page:{code}:{digest}", variant

@@ -573,7 +573,7 @@ def test_search_pages_are_never_in_the_shared_cache_and_each_query_has_its_own(c
     """The shared cache's keys leave the query string out, so a search page there would answer
     every search (and made-up queries would push the pages out): the middleware never looks
     search pages up there, nor stores them."""
-    key = PageCacheMiddleware.key(rf.get("/en/search/"), release()[0])
+    key = PageCacheMiddleware.key(rf.get("/en/search/"), release()[0])[0]
     caches["default"].set(key, (content_version()[0], b"a kept search", {}))
 
     negotiation = client.get("/en/search/?q=negotiation")
