@@ -34,6 +34,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("skills.reader.urls")),
+    path("", include("skills.opendata.urls")),
     prefix_default_language=True,
 )
 

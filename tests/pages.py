@@ -46,6 +46,7 @@ EVERY_PAGE = {
     "skill compared": ComparePage("/{lang}/skills/slmo/compare/{other}/"),
     "attribute compared": ComparePage("/{lang}/attributes/zeal/compare/{other}/"),
     "level compared": ComparePage("/{lang}/levels/5/compare/{other}/"),
+    "API reference": "/{lang}/api/",
 }
 
 # Where a translation is missing, the English text stands in, in this element, under a note.
