@@ -67,9 +67,16 @@ def skos_graph(base_url, language):
     graph.bind("owl", OWL)
     concepts = Concepts(graph, base_url, language)
     edition = Edition.current(settings.SFIA_EDITION)
+    add_skills(concepts, edition)
+    add_levels(concepts, edition)
+    add_attributes(concepts, edition)
+    return graph
 
+
+def add_skills(concepts, edition):
+    """The skills' scheme: categories, subcategories, skills."""
     skills = concepts.scheme("skills:skill_list", edition)
-    graph.add((skills, SKOS.prefLabel, Literal(edition)))
+    concepts.graph.add((skills, SKOS.prefLabel, Literal(edition)))
     for row in concepts.rows(Category.objects, "slug"):
         concepts.top(skills, category_uri(skills, row["slug"]), row)
     for row in concepts.rows(Subcategory.objects, "category__slug", "slug"):
@@ -83,6 +90,9 @@ def skos_graph(base_url, language):
         )
         concepts.narrower(skills, uri, subcategory, row, notation=row["code"])
 
+
+def add_levels(concepts, edition):
+    """The levels of responsibility's scheme, flat."""
     levels = concepts.scheme("skills:level_list", edition)
     concepts.interface_label(levels, LEVELS_LABEL)
     level_texts = {"label": "guiding_phrase", "definition": "essence"}
@@ -90,6 +100,9 @@ def skos_graph(base_url, language):
         uri = concepts.page("skills:level", level=row["number"])
         concepts.top(levels, uri, row, notation=str(row["number"]))
 
+
+def add_attributes(concepts, edition):
+    """The generic attributes' scheme: their groups, the attributes."""
     attributes = concepts.scheme("skills:attribute_list", edition)
     concepts.interface_label(attributes, ATTRIBUTES_LABEL)
     for row in concepts.rows(AttributeGroup.objects, "slug"):
@@ -99,7 +112,6 @@ def skos_graph(base_url, language):
         uri = concepts.page("skills:attribute", code=row["code"].lower())
         group = group_uri(attributes, row["group__slug"])
         concepts.narrower(attributes, uri, group, row, notation=row["code"])
-    return graph
 
 
 def category_uri(skills, slug):
