@@ -31,6 +31,7 @@ from skills.reader.compare_page import (
     skill_side_by_side,
 )
 from skills.reader.level_page import skills_defined_at
+from skills.reader.linked_data import json_ld_script, skill_term
 from skills.reader.page_review import page_review, texts_of
 from skills.reader.profile_downloads import DOWNLOADS, download
 from skills.reader.profile_page import read_profile_page
@@ -91,9 +92,12 @@ def skill_detail(request, code):
     skill = skill_page_or_404(code)
     levels = [text for level in skill.levels for text in (level.description, level.guiding_phrase)]
     review = page_review(skill.texts.values(), levels)
-    return render(
-        request, "skills/skill_detail.html", {"skill": skill, "translation_review": review}
-    )
+    context = {
+        "skill": skill,
+        "translation_review": review,
+        "linked_data": json_ld_script(skill_term(request, skill)),
+    }
+    return render(request, "skills/skill_detail.html", context)
 
 
 @canonical_code

@@ -34,8 +34,15 @@ def test_the_skills_are_a_grid_of_their_levels(client, content):
         '<th scope="col"><span aria-hidden="true">3</span>'
         '<span class="visually-hidden">Level <bdi>3</bdi></span></th>'
     ) in page
-    assert '<th scope="rowgroup" colspan="8">Strategy and planning</th>' in page
-    assert '<th scope="rowgroup" colspan="8">Service management</th>' in page
+    # Each subcategory's heading, with the anchor its SKOS concept's URI names.
+    assert (
+        '<th scope="rowgroup" colspan="8" id="subcategory-strategy-and-architecture-'
+        'strategy-and-planning">Strategy and planning</th>'
+    ) in page
+    assert (
+        '<th scope="rowgroup" colspan="8" id="subcategory-delivery-and-operation-'
+        'service-management">Service management</th>'
+    ) in page
 
     (stpx, stpx_cells), (slmo, slmo_cells) = grid_rows(page)
     assert '<a href="/en/skills/stpx/"><bdi class="code" translate="no">STPX</bdi>' in stpx
