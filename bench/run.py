@@ -48,7 +48,11 @@ PAGES = {
     "German compare page (beside English)": "/de/skills/slmo/compare/en/",
     "German 10-skill profile page": "/de/profile/?"
     + "&".join(["title=Service+manager", *(f"s={entry}" for entry in PROFILE_ENTRIES)]),
+    # Issue 19's: the API's skill, in German (its texts, category and seven levels).
+    "German API skill detail": "/api/v1/skills/slmo/?lang=de",
 }
+# The pages held to TARGETS' a/c and b/c; the others are measured, not held to them.
+HELD_TO_TARGETS = ("skill page", "German skill page", "German API skill detail")
 # A mix of searches in the five languages, one after another (never cached: each is
 # searched), against the synthetic corpus and SLMO: names, stems, a code, a misspelling, the
 # English from a translated page, words that every synthetic skill has.
@@ -112,6 +116,21 @@ import_sources(
     read_sources({folder!r}, framework), framework, framework_file=settings.SFIA_FRAMEWORK_FILE
 )
 print("seconds", time.perf_counter() - started)
+"""
+
+
+# The Downloads page's biggest file: the whole framework in all five languages as the API's
+# JSON, built as a content change makes it build (nothing cached), three times.
+TIMED_DOWNLOAD = """
+import json, time, django
+django.setup()
+from skills.opendata.documents import ALL, Shape, framework
+from skills.framework.models import Skill
+for _ in range(3):
+    started = time.perf_counter()
+    built = json.dumps(framework(Shape(ALL, "http://127.0.0.1")), ensure_ascii=False).encode()
+    print("seconds", time.perf_counter() - started)
+print("bytes", len(built), "skills", Skill.objects.count())
 """
 
 
@@ -333,6 +352,21 @@ def main():
     env["DATABASE_URL"] = pages_database
     manage(env, "import_sources", "fixtures/sources")
     manage(env, "import_spreadsheet", str(attributes_csv))
+    lines = subprocess.run(
+        [sys.executable, "-c", TIMED_DOWNLOAD],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    seconds_taken = [float(line.split()[1]) for line in lines if line.startswith("seconds ")]
+    _, size, _, skill_count = next(line for line in lines if line.startswith("bytes ")).split()
+    print(
+        f"whole-framework JSON download, all five languages, {skill_count} skills: "
+        f"{int(size):,} bytes, built in {min(seconds_taken):.2f} s (best of 3; worst "
+        f"{max(seconds_taken):.2f} s; target < 1 s)"
+    )
     manage(env, "collectstatic", "--no-input")
     results = {}
     sizes = {}
@@ -401,11 +435,9 @@ def main():
     for name in PAGES:
         a_c = results[(name, True)][0][0] / results[(name, True)][1][0]
         b_c = results[(name, False)][0][0] / results[(name, False)][1][0]
-        # The targets are the skill page's, in every language: the other pages are measured,
-        # not held to them.
         a_target, b_target = (
             (f" (target ≥ {TARGETS['a/c']})", f" (target ≥ {TARGETS['b/c']})")
-            if name.endswith("skill page")
+            if name in HELD_TO_TARGETS
             else ("", "")
         )
         print(f"{name}: a/c = {a_c:.2f}{a_target}, b/c = {b_c:.2f}{b_target}")
