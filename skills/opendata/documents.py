@@ -417,11 +417,9 @@ def category_details(shape, categories=None):
 
 def framework(shape):
     """The whole framework in one document: the Downloads page's JSON."""
+    front = index(shape)
     return {
-        **{
-            key: index(shape)[key]
-            for key in ("edition", "content_version", "changed_at", "language")
-        },
+        **{key: front[key] for key in ("edition", "content_version", "changed_at", "language")},
         "levels": level_details(shape),
         "categories": category_details(shape),
         "skills": skill_details(shape),
