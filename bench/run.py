@@ -352,14 +352,16 @@ def main():
     env["DATABASE_URL"] = pages_database
     manage(env, "import_sources", "fixtures/sources")
     manage(env, "import_spreadsheet", str(attributes_csv))
-    lines = subprocess.run(
+    built = subprocess.run(
         [sys.executable, "-c", TIMED_DOWNLOAD],
         cwd=BASE_DIR,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout.splitlines()
+    )
+    if built.returncode:
+        raise SystemExit(f"the download's build failed:\n{built.stderr}")
+    lines = built.stdout.splitlines()
     seconds_taken = [float(line.split()[1]) for line in lines if line.startswith("seconds ")]
     _, size, _, skill_count = next(line for line in lines if line.startswith("bytes ")).split()
     print(

@@ -10,6 +10,7 @@ attributes also their stable `uri` (links.stable_path), which no language or ver
 
 from dataclasses import dataclass
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
@@ -112,7 +113,8 @@ def index(shape):
     return {
         "edition": Edition.current(None),
         "content_version": version,
-        "changed_at": changed_at,
+        # As JSON writes a time (ISO 8601, to the millisecond), so that a document is JSON-ready.
+        "changed_at": DjangoJSONEncoder().default(changed_at),
         "language": shape.language,
         "languages": list(LANGUAGE_CODES),
         "skills": shape.href("skills"),

@@ -353,3 +353,21 @@ class TestCaching:
         Skill.objects.filter(code="SLMO").update(code="NOPE")
 
         assert client.get("/api/v1/skills/nope/").status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["de", "all"])
+def test_the_whole_framework_is_the_apis_documents_in_plain_json(client, content, lang):
+    from skills.opendata.documents import Shape, framework
+
+    whole = json.loads(json.dumps(framework(Shape(lang, BASE))))
+
+    _, skill = api(client, f"skills/slmo/?lang={lang}")
+    _, level = api(client, f"levels/5/?lang={lang}")
+    _, attribute = api(client, f"attributes/zeal/?lang={lang}")
+    _, categories = api(client, f"categories/?lang={lang}")
+    assert whole["skills"] == [skill]
+    assert whole["levels"][4] == level
+    assert next(each for each in whole["attributes"] if each["code"] == "zeal") == attribute
+    assert whole["categories"] == categories
+    assert whole["language"] == lang
+    assert whole["edition"] == "SFIA 9"
