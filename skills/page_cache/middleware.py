@@ -24,7 +24,7 @@ from .version import content_version
 # no query string makes another cache entry (reader pages take none; sitemaps are paged).
 KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",)}
 # Never cached: what a person changes or logs into, and what isn't a page.
-UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
+UNCACHED_PATHS = ("/language/", "/healthz", "/static/", "/downloads/")
 # Pages made from a query parameter, by the part of their path after the language prefix:
 # never in the shared cache, whose keys leave the query string out (and where made-up queries
 # would push the pages out), but kept by this process (LOCAL_PAGES, bounded by weight) under
