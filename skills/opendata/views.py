@@ -38,16 +38,15 @@ def download_file(request, download):
         "Last-Modified": http_date(modified),
         "Cache-Control": settings.SFIA_PAGE_CACHE_CONTROL,
     }
-    not_modified = get_conditional_response(request, etag=etag, last_modified=modified)
-    if not_modified is not None:  # 304, or 412 to a failed If-Match: no file needed
-        not_modified.headers.update(headers)
-        return not_modified
+    response = HttpResponse(content_type=download.content_type, headers=headers)
+    conditional = get_conditional_response(request, etag, modified, response)
+    if conditional is not response:  # 304 with these headers (or 412): no file needed
+        return conditional
     content = downloads.file_content(download, f"{request.scheme}://{request.get_host()}", version)
     name = download.file_name(downloads.file_stem(version))
-    response = HttpResponse(content, content_type=download.content_type, headers=headers)
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["Content-Language"] = download.content_language
     response["Content-Length"] = len(content)
-    if request.method == "HEAD":
-        response.content = b""  # a GET's headers, Content-Length included, and no body
+    # HEAD: a GET's headers, Content-Length included, and no body.
+    response.content = content if request.method == "GET" else b""
     return response
