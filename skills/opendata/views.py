@@ -41,6 +41,7 @@ def download_file(request, download):
     response = HttpResponse(content_type=download.content_type, headers=headers)
     conditional = get_conditional_response(request, etag, modified, response)
     if conditional is not response:  # 304 with these headers (or 412): no file needed
+        conditional["Content-Language"] = download.content_language  # not the reader's
         return conditional
     content = downloads.file_content(download, f"{request.scheme}://{request.get_host()}", version)
     name = download.file_name(downloads.file_stem(version))

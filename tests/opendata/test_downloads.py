@@ -306,6 +306,7 @@ def test_a_revalidation_answers_304_without_making_the_file(client, content, mon
     assert response.content == b""
     assert response["ETag"] == etag
     assert response["Cache-Control"] == "public, max-age=0, must-revalidate, s-maxage=60"
+    assert response["Content-Language"] == "de"  # the file's, not the reader's
     assert made == []
     stale = client.get("/downloads/sfia-de.csv", HTTP_IF_NONE_MATCH='"other-1"')
     assert stale.status_code == 200
