@@ -17,6 +17,8 @@ class DownloadConverter:
             raise ValueError(value) from None  # Django's "no match": the next pattern, or 404
 
     def to_url(self, value):
-        if not isinstance(value, Download) or value.address_name not in DOWNLOADS:
+        """A Download, or its name: reverse("download", kwargs={"download": "sfia-de.csv"})."""
+        name = value.address_name if isinstance(value, Download) else value
+        if name not in DOWNLOADS:
             raise ValueError(value)
-        return value.address_name
+        return name

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import NoReverseMatch, reverse
 
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.models import Skill, SkillLevel
@@ -343,6 +344,15 @@ def test_only_reading_is_allowed(client, content):
 )
 def test_any_other_file_name_is_not_found(client, content, path):
     assert client.get(path).status_code == 404
+
+
+def test_a_file_s_address_is_reversed_from_its_download_or_its_name():
+    assert reverse("download", kwargs={"download": downloads.Download("csv", "de")}) == (
+        "/downloads/sfia-de.csv"
+    )
+    assert reverse("download", kwargs={"download": "sfia-all.zip"}) == "/downloads/sfia-all.zip"
+    with pytest.raises(NoReverseMatch):
+        reverse("download", kwargs={"download": "sfia-all.xlsx"})
 
 
 # Made once per content version, from the cache after that.
