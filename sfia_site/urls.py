@@ -5,12 +5,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
+from skills.opendata import views as opendata
 from skills.opendata.api import api
+from skills.opendata.converters import DownloadConverter
 from skills.reader import views
 from skills.reader.http import read_methods_only
 from skills.reader.sitemaps import SITEMAPS
+
+register_converter(DownloadConverter, "download")
 
 urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose_language"),
@@ -28,6 +32,12 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("api/v1/", api.urls),
+    # The Downloads page's files: one address for each, whatever the reader's language.
+    path(
+        "downloads/<download:download>",
+        read_methods_only(opendata.download_file),
+        name="download",
+    ),
     path("robots.txt", read_methods_only(views.robots_txt), name="robots_txt"),
 ]
 

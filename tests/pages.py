@@ -35,8 +35,8 @@ class ComparePage(str):
 
 
 # With the 404 page and the search page, which every page test covers too: with results (on
-# the translated pages, English ones among them) and without; a role profile; and the
-# compare pages.
+# the translated pages, English ones among them) and without; a role profile; the compare
+# pages; and the Downloads page (it shows no content texts, so no note on their review).
 EVERY_PAGE = {
     **PAGES,
     "not found": "/{lang}/skills/nope/",
@@ -47,6 +47,7 @@ EVERY_PAGE = {
     "attribute compared": ComparePage("/{lang}/attributes/zeal/compare/{other}/"),
     "level compared": ComparePage("/{lang}/levels/5/compare/{other}/"),
     "API reference": "/{lang}/api/",
+    "downloads": "/{lang}/downloads/",
 }
 
 # Where a translation is missing, the English text stands in, in this element, under a note.

@@ -29,7 +29,7 @@ KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",), "/api/": ("lang",)}
 # writing a header make no more entries than there are languages.
 NEGOTIATED_LANGUAGE = {"/api/": "lang"}
 # Never cached: what a person changes or logs into, and what isn't a page.
-UNCACHED_PATHS = ("/language/", "/healthz", "/static/")
+UNCACHED_PATHS = ("/language/", "/healthz", "/static/", "/downloads/")
 # Pages made from a query parameter, by the part of their path after the language prefix:
 # never in the shared cache, whose keys leave the query string out (and where made-up queries
 # would push the pages out), but kept by this process (LOCAL_PAGES, bounded by weight) under
