@@ -22,7 +22,7 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import BaseRenderer
 
 from skills.framework.languages import LANGUAGE_CODES, negotiated
-from skills.framework.models import Category, GenericAttribute, ResponsibilityLevel, Skill
+from skills.framework.models import Category, GenericAttribute, ResponsibilityLevel
 from skills.opendata import documents, schemas
 from skills.opendata.documents import ALL, SHAPES, Shape
 
@@ -120,8 +120,10 @@ def skills(request, response: HttpResponse, lang: Language | None = LANGUAGE):
 
 @operation("/skills/{code}/", "skill", schemas.SkillDetail)
 def skill(request, response: HttpResponse, code: str, lang: Language | None = LANGUAGE):
-    found = Skill.objects.in_framework_order().filter(code=code.upper())
-    return one(documents.skill_details, shape_of(request, response, lang), found)
+    found = documents.skill_details(shape_of(request, response, lang), code.upper())
+    if not found:
+        raise Http404
+    return found[0]
 
 
 @operation("/skills/{code}/levels/{number}/", "skill_level", schemas.SkillLevel)
@@ -132,7 +134,7 @@ def skill_level(
     number: int = Path(..., ge=1, le=7),
     lang: Language | None = LANGUAGE,
 ):
-    found = documents.skill_level(shape_of(request, response, lang), code, number)
+    found = documents.skill_level(shape_of(request, response, lang), code.upper(), number)
     if found is None:
         raise Http404
     return found

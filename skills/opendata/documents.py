@@ -8,9 +8,11 @@ Every object carries its `url` on the reader's site and its API `href`; skills, 
 attributes also their stable `uri` (links.stable_path), which no language or version changes.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
@@ -159,19 +161,13 @@ def skill_summaries(shape, skills=None):
     ]
 
 
-def skill_details(shape, skills=None):
-    """Each skill whole: its texts, category and subcategory, and its levels."""
-    skills = Skill.objects.in_framework_order() if skills is None else skills
-    rows = skills.values(
-        "id",
-        "code",
-        "subcategory__slug",
-        "subcategory__category__slug",
-        *shape.columns(SKILL_TEXTS),
-        *shape.columns(["name"], via="subcategory__"),
-        *shape.columns(["name"], via="subcategory__category__"),
-    )
-    levels = _levels_of_skills(shape, SkillLevel.objects.filter(skill__in=skills))
+def skill_details(shape, code=None):
+    """Each skill whole (or the one with this upper-case `code`): its texts, category and
+    subcategory, and its levels, in framework order. Read with two hand-written queries: the
+    API's busiest answer, where the ORM's compiling cost more than the queries (as for the
+    skill page, skills/reader/skill_page.py)."""
+    one = code is not None
+    levels = _levels_of_skills(shape, _rows(_skill_levels_sql(shape.language, one), code))
     return [
         {
             "code": _skill_code(row),
@@ -189,8 +185,89 @@ def skill_details(shape, skills=None):
             "levels": levels.get(row["id"], []),
             **shape.links("skill", "skills:skill", code=_skill_code(row)),
         }
-        for row in rows
+        for row in _rows(_skills_sql(shape.language, one), code)
     ]
+
+
+def _rows(sql, code):
+    """The rows of `sql` as dicts named as `.values()` names them ("subcategory__slug")."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [] if code is None else [code])
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _column(model, alias, field, name=None):
+    """`alias.column AS "name"` for a model's field (its column, quoted)."""
+    quote = connection.ops.quote_name
+    return f"{alias}.{quote(model._meta.get_field(field).column)} AS {quote(name or field)}"
+
+
+def _table(model, alias):
+    return f"{connection.ops.quote_name(model._meta.db_table)} {alias}"
+
+
+def _qualified(table, field):
+    """`alias.column` of a (model, alias)'s field."""
+    model, alias = table
+    return f"{alias}.{connection.ops.quote_name(model._meta.get_field(field).column)}"
+
+
+def _joined(a, a_field, b, b_field):
+    """`a.column = b.column`, of two (model, alias) and their fields."""
+    return f"{_qualified(a, a_field)} = {_qualified(b, b_field)}"
+
+
+SKILL, SUBCATEGORY, CATEGORY = (Skill, "s"), (Subcategory, "sc"), (Category, "c")
+LEVEL_OF_SKILL = (SkillLevel, "l")
+
+
+# The SQL depends only on the language and on whether one skill is read: built once for each
+# (connection.ops names the database's quoting; the project has one database).
+@functools.cache
+def _skills_sql(language, one):
+    shape = Shape(language, "")
+    columns = [
+        _column(Skill, "s", "id"),
+        _column(Skill, "s", "code"),
+        _column(Subcategory, "sc", "slug", "subcategory__slug"),
+        _column(Category, "c", "slug", "subcategory__category__slug"),
+        *(_column(Skill, "s", name) for name in shape.columns(SKILL_TEXTS)),
+        *(
+            _column(Subcategory, "sc", name, f"subcategory__{name}")
+            for name in shape.columns(["name"])
+        ),
+        *(
+            _column(Category, "c", name, f"subcategory__category__{name}")
+            for name in shape.columns(["name"])
+        ),
+    ]
+    return (
+        f"SELECT {', '.join(columns)} FROM {_table(*SKILL)} "
+        f"JOIN {_table(*SUBCATEGORY)} ON {_joined(SUBCATEGORY, 'id', SKILL, 'subcategory')} "
+        f"JOIN {_table(*CATEGORY)} ON {_joined(CATEGORY, 'id', SUBCATEGORY, 'category')} "
+        + (f"WHERE {_qualified(SKILL, 'code')} = %s " if one else "")
+        + f"ORDER BY {_qualified(CATEGORY, 'position')}, {_qualified(SUBCATEGORY, 'position')}, "
+        + _qualified(SKILL, "code")
+    )
+
+
+@functools.cache
+def _skill_levels_sql(language, one):
+    shape = Shape(language, "")
+    columns = [
+        _column(SkillLevel, "l", "skill", "skill_id"),
+        _column(Skill, "s", "code", "skill__code"),
+        _column(SkillLevel, "l", "level", "level_id"),
+        _column(SkillLevel, "l", "defined"),
+        *(_column(SkillLevel, "l", name) for name in shape.columns(["description"])),
+    ]
+    return (
+        f"SELECT {', '.join(columns)} FROM {_table(*LEVEL_OF_SKILL)} "
+        f"JOIN {_table(*SKILL)} ON {_joined(SKILL, 'id', LEVEL_OF_SKILL, 'skill')} "
+        + (f"WHERE {_qualified(SKILL, 'code')} = %s " if one else "")
+        + f"ORDER BY {_qualified(LEVEL_OF_SKILL, 'skill')}, {_qualified(LEVEL_OF_SKILL, 'level')}"
+    )
 
 
 def _grouping(shape, row, via, category_slug, subcategory_slug=None):
@@ -207,11 +284,8 @@ def _grouping(shape, row, via, category_slug, subcategory_slug=None):
     }
 
 
-def _levels_of_skills(shape, skill_levels):
-    """{skill id: its levels, in order}."""
-    rows = skill_levels.order_by("skill_id", "level_id").values(
-        "skill_id", "skill__code", "level_id", "defined", *shape.columns(["description"])
-    )
+def _levels_of_skills(shape, rows):
+    """{skill id: its levels, in order}, from rows of skill levels in that order."""
     levels = {}
     for row in rows:
         code, number = _skill_code(row, "skill__code"), row["level_id"]
@@ -219,7 +293,7 @@ def _levels_of_skills(shape, skill_levels):
             {
                 "skill": code,
                 "level": number,
-                "defined": row["defined"],
+                "defined": bool(row["defined"]),  # SQLite gives 0 or 1
                 **shape.texts(row, ["description"]),
                 "href": shape.href("skill_level", code=code, number=number),
                 "url": shape.url("skills:skill_level", code=code, level=number),
@@ -230,9 +304,9 @@ def _levels_of_skills(shape, skill_levels):
 
 
 def skill_level(shape, code, number):
-    """One skill at one level, with the skill's name and the level's guiding phrase."""
-    skill_levels = SkillLevel.objects.filter(skill__code=code.upper(), level=number)
-    levels = _levels_of_skills(shape, skill_levels)
+    """One skill (its upper-case `code`) at one level; None if it has no row there."""
+    rows = _rows(_skill_levels_sql(shape.language, True), code)
+    levels = _levels_of_skills(shape, [row for row in rows if row["level_id"] == number])
     return next(iter(levels.values()), [None])[0]
 
 
@@ -338,7 +412,9 @@ def attribute_summaries(shape, attributes=None):
 
 def attribute_details(shape, attributes=None, texts=ATTRIBUTE_TEXTS):
     """Each attribute with its group and its description at each level it is described at."""
-    attributes = GenericAttribute.objects.in_framework_order() if attributes is None else attributes
+    attributes = (
+        GenericAttribute.objects.in_framework_order() if attributes is None else attributes
+    )
     rows = attributes.values(
         "id", "code", "group__slug", *shape.columns(texts), *shape.columns(["name"], via="group__")
     )
