@@ -371,3 +371,11 @@ def test_the_whole_framework_is_the_apis_documents_in_plain_json(client, content
     assert whole["categories"] == categories
     assert whole["language"] == lang
     assert whole["edition"] == "SFIA 9"
+
+
+def test_a_skill_is_two_queries_however_many_levels(client, slmo, django_assert_num_queries):
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/skills/slmo/?lang=ar")
+    assert (
+        len(json.loads(response.content)["levels"]) == SkillLevel.objects.filter(skill=slmo).count()
+    )
