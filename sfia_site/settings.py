@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before the page cache, so a cached API answer carries the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
+    # The API's HEAD as its GET (the page cache then serves both), OPTIONS, and a JSON 405.
+    "skills.opendata.http.ReadOnlyAPIMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache/).
     "skills.page_cache.middleware.PageCacheMiddleware",

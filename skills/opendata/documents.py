@@ -412,9 +412,7 @@ def attribute_summaries(shape, attributes=None):
 
 def attribute_details(shape, attributes=None, texts=ATTRIBUTE_TEXTS):
     """Each attribute with its group and its description at each level it is described at."""
-    attributes = (
-        GenericAttribute.objects.in_framework_order() if attributes is None else attributes
-    )
+    attributes = GenericAttribute.objects.in_framework_order() if attributes is None else attributes
     rows = attributes.values(
         "id", "code", "group__slug", *shape.columns(texts), *shape.columns(["name"], via="group__")
     )

@@ -379,3 +379,30 @@ def test_a_skill_is_two_queries_however_many_levels(client, slmo, django_assert_
     assert (
         len(json.loads(response.content)["levels"]) == SkillLevel.objects.filter(skill=slmo).count()
     )
+
+
+def test_head_is_a_gets_headers_without_its_body(client, slmo):
+    get = client.get("/api/v1/skills/slmo/?lang=de")
+    head = client.head("/api/v1/skills/slmo/?lang=de")
+
+    assert head.status_code == 200
+    assert head.content == b""
+    assert int(head["Content-Length"]) == len(get.content)
+    assert head["Content-Language"] == "de"
+
+
+def test_the_api_is_read_only_and_never_asks_for_a_csrf_token(slmo):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)("/api/v1/skills/slmo/", HTTP_ACCEPT_LANGUAGE="de")
+        assert response.status_code == 405, method  # not a CSRF failure's 403
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
+        assert json.loads(response.content) == {
+            "status": 405,
+            "message": "Die API ist schreibgeschützt: Sie beantwortet GET, HEAD und OPTIONS.",
+        }
+    options = client.options("/api/v1/skills/slmo/")
+    assert options.status_code == 200
+    assert options["Allow"] == "GET, HEAD, OPTIONS"
