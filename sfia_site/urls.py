@@ -5,16 +5,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemaps
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
-from skills.opendata import views as opendata
+from skills.opendata import urls as opendata
 from skills.opendata.api import api
-from skills.opendata.converters import DownloadConverter
 from skills.reader import views
 from skills.reader.http import read_methods_only
 from skills.reader.sitemaps import SITEMAPS
-
-register_converter(DownloadConverter, "download")
 
 urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose_language"),
@@ -33,18 +30,14 @@ urlpatterns = [
     ),
     path("api/v1/", api.urls),
     # The Downloads page's files: one address for each, whatever the reader's language.
-    path(
-        "downloads/<download:download>",
-        read_methods_only(opendata.download_file),
-        name="download",
-    ),
+    path("downloads/", include(opendata.files)),
     path("robots.txt", read_methods_only(views.robots_txt), name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("skills.reader.urls")),
-    path("", include("skills.opendata.urls")),
+    path("", include(opendata)),
     prefix_default_language=True,
 )
 

@@ -5,22 +5,18 @@ makes the dicts these validate."""
 from datetime import datetime
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, create_model
 
 from skills.framework.languages import LANGUAGE_CODES
 
-
-class Translations(Schema):
-    """A text in each of the site's languages (`?lang=all`); null where it has none."""
-
-    en: str | None
-    de: str | None
-    ru: str | None
-    it: str | None
-    ar: str | None
-
-
-assert tuple(Translations.model_fields) == LANGUAGE_CODES  # one field a site language
+# A text in each of the site's languages (`?lang=all`), null where it has none: a field a
+# language, as languages.py declares them.
+Translations = create_model(
+    "Translations",
+    __base__=Schema,
+    __doc__="A text in each of the site's languages (`?lang=all`); null where it has none.",
+    **dict.fromkeys(LANGUAGE_CODES, (str | None, ...)),
+)
 
 # A text: a string in the language asked for (English where it has no translation, named in
 # `fallback_fields`), or each language's with `?lang=all`; null where there is none at all.
