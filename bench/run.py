@@ -1,6 +1,6 @@
 """How fast is a reference page next to a static file? One run, one machine, ratios.
 
-    .venv/bin/python bench/run.py            (10 s a measurement; --quick for 3 s)
+    .venv/bin/python bench/run.py    (10 s a measurement, three rounds; --quick: 2 s, one round)
 
 Builds the 147-skill synthetic corpus (skills/content/synthetic.py) with the real parser and
 import_sources into a fresh database, timing the import of 15 and of 147 skills; and times
@@ -282,7 +282,7 @@ def median_of(measurements):
     return ordered[len(ordered) // 2]
 
 
-def measure_searches(workdir, port, seconds):
+def measure_searches(workdir, port, seconds, round_count):
     """((requests/s, p99) of the search mix, of a static file of its pages' mean size), that
     size. The file was written before the server started (WhiteNoise finds files then)."""
     origin = f"http://127.0.0.1:{port}"
@@ -290,7 +290,9 @@ def measure_searches(workdir, port, seconds):
     size = (workdir / "static" / "bench" / "search.html").stat().st_size
     static_url = f"{origin}/static/bench/search.html"
     wrk(origin + "/", 1, script)  # warm up
-    rounds = [(wrk(origin + "/", seconds, script), wrk(static_url, seconds)) for _ in range(ROUNDS)]
+    rounds = [
+        (wrk(origin + "/", seconds, script), wrk(static_url, seconds)) for _ in range(round_count)
+    ]
     return (
         (median_of(search for search, _ in rounds), median_of(static for _, static in rounds)),
         size,
@@ -299,9 +301,11 @@ def measure_searches(workdir, port, seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="3 s a measurement")
+    parser.add_argument(
+        "--quick", action="store_true", help="2 s a measurement, one round (CI's look)"
+    )
     options = parser.parse_args()
-    seconds = 3 if options.quick else 10
+    seconds, round_count = (2, 1) if options.quick else (10, ROUNDS)
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
@@ -413,13 +417,13 @@ def main():
                 # Page and static file in turns, so a drift in the machine's speed (other
                 # processes, CPU clocks) touches both; the median of each is reported.
                 rounds = [
-                    (wrk(page_url, seconds), wrk(static[name], seconds)) for _ in range(ROUNDS)
+                    (wrk(page_url, seconds), wrk(static[name], seconds)) for _ in range(round_count)
                 ]
                 results[(name, cached)] = (
                     median_of(page for page, _ in rounds),
                     median_of(static_file for _, static_file in rounds),
                 )
-            results[("search", cached)] = measure_searches(workdir, port, seconds)
+            results[("search", cached)] = measure_searches(workdir, port, seconds, round_count)
             results[("rss", cached)] = workers_rss_mb(server)
         finally:
             server.terminate()
