@@ -21,7 +21,15 @@ class PageSitemap(ReaderSitemap):
     priority = 0.6
 
     def items(self):
-        return ["skills:home", "skills:skill_list", "skills:level_list", "skills:attribute_list"]
+        # With the open data's pages, which every page's footer links to too.
+        return [
+            "skills:home",
+            "skills:skill_list",
+            "skills:level_list",
+            "skills:attribute_list",
+            "opendata:downloads",
+            "opendata:api_reference",
+        ]
 
     def location(self, item):
         return reverse(item)
