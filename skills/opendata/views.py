@@ -9,8 +9,7 @@ from django.utils.http import content_disposition_header, http_date
 
 from skills.framework.languages import BY_CODE
 from skills.opendata import downloads
-from skills.page_cache.release import release
-from skills.page_cache.version import content_version
+from skills.page_cache.version import content_version, validators
 
 
 def downloads_page(request):
@@ -29,10 +28,7 @@ def downloads_page(request):
 def download_file(request, download):
     """One file (a downloads.Download, from its address), as the page cache answers a page:
     the same ETag, Last-Modified and Cache-Control, and 304 to a browser that has it."""
-    version, changed_at = content_version()
-    code, released_at = release()
-    etag = f'"{code}-{version}"'
-    modified = int(max(changed_at, released_at).timestamp())
+    version, etag, modified = validators()
     headers = {
         "ETag": etag,
         "Last-Modified": http_date(modified),

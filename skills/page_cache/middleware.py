@@ -18,7 +18,7 @@ from skills.search.engine import normalised
 from .outage import CACHE_OUTAGE
 from .release import release
 from .store import LOCAL_PAGES
-from .version import content_version
+from .version import content_version, validators
 
 # The query parameters that change a page, by its path; every other parameter is ignored, so
 # no query string makes another cache entry (reader pages take none; sitemaps are paged; the
@@ -63,12 +63,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if by_query := self.page_by_query(request.path_info):
             return self.kept_page(request, by_query)
-        version, changed_at = content_version()
-        code, released_at = release()
-        key, variant = self.key(request, code)
+        key, variant = self.key(request, release()[0])
         # Each variant of an address (a sitemap's page, the API's language) is its own.
-        etag = f'"{code}-{version}{variant}"'
-        modified = int(max(changed_at, released_at).timestamp())
+        version, etag, modified = validators(variant)
         stored = LOCAL_PAGES.get(key)
         if stored is None or stored[0] != version:
             stored = CACHE_OUTAGE.call(django_cache.get, key)

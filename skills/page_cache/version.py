@@ -11,6 +11,7 @@ from django.utils import timezone
 from skills.framework.models import ContentVersion
 
 from .outage import CACHE_OUTAGE
+from .release import release
 from .watch import ContentVersionWatch, read_content_version
 
 
@@ -59,3 +60,14 @@ def _bump():
     watch = ContentVersionWatch.for_this_process()
     if watch is not None:
         CACHE_OUTAGE.call(watch.announce)
+
+
+def validators(variant=""):
+    """(version, ETag, Last-Modified as a timestamp) of whatever this release makes from the
+    content: a cached page, a downloaded file. The ETag is "<release>-<version>", and the
+    `variant` of an address that has several (a sitemap's page, the API's language); the time
+    is the later of the content's last change and the release's."""
+    version, changed_at = content_version()
+    code, released_at = release()
+    etag = f'"{code}-{version}{variant}"'
+    return version, etag, int(max(changed_at, released_at).timestamp())
