@@ -146,20 +146,24 @@ for path, language in {workbooks!r}:
 """
 
 
-def timed(env, script):
-    """The seconds `script` prints ("seconds 1.23" lines: logs may come between), run in a
-    process of its own."""
+def script_lines(env, script):
+    """The lines `script` prints, run in a process of its own; its error if it fails."""
     result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c", script], cwd=BASE_DIR, env=env, capture_output=True, text=True
     )
-    return [
-        float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("seconds ")
-    ]
+    if result.returncode:
+        raise SystemExit(f"a timed step failed:\n{result.stderr}")
+    return result.stdout.splitlines()
+
+
+def seconds_printed(lines):
+    """The seconds of every "seconds 1.23" line (logs may come between)."""
+    return [float(line.split()[1]) for line in lines if line.startswith("seconds ")]
+
+
+def timed(env, script):
+    """The seconds `script` prints, run in a process of its own."""
+    return seconds_printed(script_lines(env, script))
 
 
 def timed_import(env, folder):
@@ -356,17 +360,8 @@ def main():
     env["DATABASE_URL"] = pages_database
     manage(env, "import_sources", "fixtures/sources")
     manage(env, "import_spreadsheet", str(attributes_csv))
-    built = subprocess.run(
-        [sys.executable, "-c", TIMED_DOWNLOAD],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if built.returncode:
-        raise SystemExit(f"the download's build failed:\n{built.stderr}")
-    lines = built.stdout.splitlines()
-    seconds_taken = [float(line.split()[1]) for line in lines if line.startswith("seconds ")]
+    lines = script_lines(env, TIMED_DOWNLOAD)
+    seconds_taken = seconds_printed(lines)
     _, size, _, skill_count = next(line for line in lines if line.startswith("bytes ")).split()
     print(
         f"whole-framework JSON download, all five languages, {skill_count} skills: "
