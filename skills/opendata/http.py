@@ -4,13 +4,11 @@ django-cors-headers' to answer, before this); anything else 405, as JSON like ev
 error of the API. A middleware, since django-ninja routes an operation by its one method and
 its schema would otherwise list each operation twice."""
 
-import json
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from skills.framework.languages import negotiated
+from skills.opendata.api import error, message_language
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -32,11 +30,8 @@ class ReadOnlyAPIMiddleware:
             return response
         if request.method == "OPTIONS":
             return HttpResponse(headers={"Allow": ", ".join(READ_METHODS), "Content-Length": "0"})
-        with override(negotiated(request.headers.get("Accept-Language", ""))):
+        with override(message_language(request)):
             message = _("The API is read-only: it answers GET, HEAD and OPTIONS.")
-        return HttpResponse(
-            json.dumps({"status": 405, "message": message}, ensure_ascii=False),
-            status=405,
-            content_type="application/json; charset=utf-8",
-            headers={"Allow": ", ".join(READ_METHODS)},
-        )
+        response = error(request, 405, message)
+        response["Allow"] = ", ".join(READ_METHODS)
+        return response
