@@ -19,12 +19,15 @@ an outdated translation is `fuzzy` (what those tools call "needs work"), and its
 the skill or attribute and the translation's state.
 """
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 import polib
+import reversion
+from django.db import transaction
 from django.utils import timezone
 
-from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE
+from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from skills.framework.models import (
     AttributeGroup,
     AttributeLevel,
@@ -35,8 +38,16 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.text import character_problem
 from skills.framework.translation import translated_fields
-from skills.framework.translation_state import Status, record_of, status
+from skills.framework.translation_state import (
+    Status,
+    fingerprint,
+    note_translated,
+    record_of,
+    status,
+)
+from skills.search import index as search_index
 
 # What an export may be limited to (--only): the states that need a translator's eye.
 SELECTABLE = (Status.MISSING, Status.OUTDATED, Status.UNREVIEWED)
@@ -51,6 +62,8 @@ class Unit:
     translation: str  # "" where there is none
     status: Status
     about: str  # "SLMO: Service level management", what the text belongs to
+    row: object = field(default=None, compare=False, repr=False)  # the model instance
+    field_name: str = ""  # "description"
 
 
 ENGLISH_NAME = f"name_{SOURCE_LANGUAGE}"
@@ -75,7 +88,7 @@ def _coded(rows, kind, owner=None):
 
 def _sources():
     """Each model's rows, in the site's order, with their ids' prefix and what they are about
-    (for the notes), each read with what those need."""
+    (for the notes), each read with what those need. (Locked by an import, units(lock=True).)"""
     yield (
         ResponsibilityLevel.objects.order_by("number"),
         lambda level: f"level/{level.number}",
@@ -103,27 +116,30 @@ def _sources():
     )
 
 
-def units(language, only=()):
+def units(language, only=(), lock=False):
     """Every text of the content with an English source, as a Unit in `language` (a
     translated language), in the site's order; only those in one of the Statuses `only`, if
-    given."""
+    given. With `lock`, the rows are locked until the transaction ends (an import)."""
     found = []
     for rows, prefix, about in _sources():
-        fields = translated_fields(rows.model)
-        for row in rows:
-            for field in fields:
-                english = getattr(row, f"{field}_{SOURCE_LANGUAGE}")
+        names = translated_fields(rows.model)
+        for row in rows.select_for_update() if lock else rows:
+            for name in names:
+                english = getattr(row, f"{name}_{SOURCE_LANGUAGE}")
                 if not english:
                     continue
-                translation = getattr(row, f"{field}_{language}") or ""
-                state = status(english, translation, record_of(row, field, language))
+                translation = getattr(row, f"{name}_{language}") or ""
+                state = status(english, translation, record_of(row, name, language))
                 if only and state not in only:
                     continue
-                found.append(
-                    Unit(f"{prefix(row)}/{field}", english, translation, state, about(row))
-                )
+                unit_id = f"{prefix(row)}/{name}"
+                found.append(Unit(unit_id, english, translation, state, about(row), row, name))
     return found
 
+
+# The last note names the translation as exported (by fingerprint): a file brought back over a
+# translation someone changed on the site since is refused there, never written over it.
+EXPORTED_NOTE = "exported translation: "
 
 STATE_NOTES = {
     Status.MISSING: "not translated yet",
@@ -152,8 +168,183 @@ def po_file(language, exported_units):
                 msgctxt=unit.id,
                 msgid=unit.english,
                 msgstr=unit.translation,
-                comment=f"{unit.about}\n{STATE_NOTES[unit.status]}",
+                comment=(
+                    f"{unit.about}\n{STATE_NOTES[unit.status]}\n"
+                    f"{EXPORTED_NOTE}{fingerprint(unit.translation)}"
+                ),
                 flags=["fuzzy"] if unit.status == Status.OUTDATED else [],
             )
         )
     return catalogue
+
+
+# The levels' own rows, whose changes are their skill's or attribute's (reversion follows them).
+OWNERS = {SkillLevel: "skill", AttributeLevel: "attribute"}
+
+
+class ExchangeErrors(Exception):
+    """Why a file was refused, a line a problem, each naming where: nothing was imported."""
+
+    def __init__(self, problems):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Target:
+    """A unit as a file brings it back."""
+
+    id: str
+    english: str
+    translation: str
+    line: int  # where the unit starts in the file
+    needs_work: bool  # fuzzy: the translator has not confirmed it
+    exported: str | None = None  # the fingerprint of the translation as exported, if noted
+
+
+def read_po(path):
+    """(language, [Target]) of a PO file; ExchangeErrors naming the file and the line if it
+    is not one, or names no language of the site."""
+    name = str(path)
+    try:
+        catalogue = polib.pofile(name, wrapwidth=0)
+    except (OSError, ValueError, UnicodeDecodeError) as error:
+        raise ExchangeErrors([f"{name}: not a PO file that can be read: {error}"]) from None
+    stated = catalogue.metadata.get("Language", "")
+    language = stated.strip().replace("_", "-").split("-")[0].lower()
+    if language not in TRANSLATED_LANGUAGES:
+        raise ExchangeErrors(
+            [
+                f"{name}: its header's Language ({stated or 'none'}) is not a translated "
+                f"language of the site ({', '.join(TRANSLATED_LANGUAGES)})"
+            ]
+        )
+    targets = [
+        Target(
+            entry.msgctxt or "",
+            entry.msgid,
+            entry.msgstr,
+            entry.linenum,
+            entry.fuzzy,
+            _exported_fingerprint(entry.comment),
+        )
+        for entry in catalogue
+        if not entry.obsolete
+    ]
+    return language, targets
+
+
+def _exported_fingerprint(notes):
+    found = [line for line in (notes or "").split("\n") if line.startswith(EXPORTED_NOTE)]
+    return found[-1].removeprefix(EXPORTED_NOTE).strip() if found else None
+
+
+@dataclass
+class ImportReport:
+    language: str
+    new: Counter = field(default_factory=Counter)  # what the texts are about → count
+    changed: Counter = field(default_factory=Counter)
+    unchanged: int = 0
+    needing_work: int = 0  # fuzzy targets, not applied
+
+    def lines(self):
+        about = sorted(set(self.new) | set(self.changed))
+        yield from (f"{each}: {self.new[each]} new, {self.changed[each]} changed" for each in about)
+        yield (
+            f"{sum(self.new.values())} new and {sum(self.changed.values())} changed "
+            f"translations in {self.language}; {self.unchanged} unchanged or empty, "
+            f"{self.needing_work} marked as needing work (fuzzy) left as they were."
+        )
+
+
+def _line_count(text):
+    """How many lines `text` has; 0 if it is empty."""
+    return text.count("\n") + 1 if text else 0
+
+
+def _problem(target, unit):
+    """What is wrong with bringing back `target` as a new text for `unit`, or None."""
+    where = f"line {target.line}, unit {target.id}"
+    if not target.id:
+        return f"line {target.line}: a unit without an id (its msgctxt)"
+    if unit is None:
+        return f"{where}: no text of the site has this id"
+    if target.english != unit.english:
+        return (
+            f"{where}: its English is no longer the site's (the English changed since the "
+            "export); export the file again"
+        )
+    if target.exported is not None and target.exported != fingerprint(unit.translation):
+        return (
+            f"{where}: its translation was changed on the site after this file was exported; "
+            "export the file again, and bring your change to the new text"
+        )
+    # A text's lines are its list items and paragraphs: a translation keeps the English's,
+    # or those of the translation it replaces (the sources give some languages' level texts
+    # as one paragraph where the English has a line a sentence).
+    lines = target.translation.split("\n")
+    english, current = _line_count(unit.english), _line_count(unit.translation)
+    if len(lines) not in {english, current or english}:
+        had = f" and the current translation {current}" if current else ""
+        return (
+            f"{where}: the English has {english} lines (items, paragraphs){had}, this "
+            f"translation {len(lines)}; keep one line of translation for each line of English"
+        )
+    for number, text in enumerate(lines, start=1):
+        if problem := character_problem(text):
+            return f"{where}: line {number} of the translation {problem}"
+    limit = unit.row._meta.get_field(f"{unit.field_name}_{SOURCE_LANGUAGE}").max_length
+    if limit and len(target.translation) > limit:
+        return f"{where}: {len(target.translation)} characters, at most {limit} fit"
+    return None
+
+
+@transaction.atomic
+@reversion.create_revision()
+@search_index.batched()
+def import_targets(language, targets, *, source, user=None):
+    """Write the changed `targets` in `language`, as one revision by `user` (or an import),
+    each recorded as translating the English it was exported with; ExchangeErrors, and
+    nothing written, if any unit is refused."""
+    reversion.set_comment(f"Translations in {language} imported from {source}")
+    if user is not None:
+        reversion.set_user(user)
+    by_id = {unit.id: unit for unit in units(language, lock=True)}
+    report, problems, seen, changes = ImportReport(language), [], set(), defaultdict(list)
+    for target in targets:
+        if target.id in seen:
+            problems.append(f"line {target.line}, unit {target.id}: a second unit with this id")
+            continue
+        seen.add(target.id)
+        unit = by_id.get(target.id)
+        if unit is not None and target.english == unit.english:
+            if target.needs_work and target.translation:
+                report.needing_work += 1
+                continue
+            untouched = target.exported is not None and target.exported == fingerprint(
+                target.translation
+            )
+            if not target.translation or target.translation == unit.translation or untouched:
+                # Nothing to bring back; where the site's text changed since, it stays.
+                report.unchanged += 1
+                continue
+        if problem := _problem(target, unit):
+            problems.append(problem)
+            continue
+        changes[id(unit.row)].append((unit, target))
+        (report.changed if unit.translation else report.new)[unit.about] += 1
+    if problems:
+        raise ExchangeErrors(problems)
+    for changed in changes.values():
+        row = changed[0][0].row
+        for unit, target in changed:
+            setattr(row, f"{unit.field_name}_{language}", target.translation)
+            note_translated(
+                row, unit.field_name, language, english=unit.english, by=getattr(user, "pk", None)
+            )
+        columns = [f"{unit.field_name}_{language}" for unit, _ in changed]
+        row.save(update_fields=[*columns, "translation_state"])
+        if owner := OWNERS.get(type(row)):
+            # A level's change is in its skill's or attribute's history, as the admin's is.
+            reversion.add_to_revision(getattr(row, owner))
+    return report

@@ -1,11 +1,18 @@
 """Exchange files (editorial/exchange.py): a language's texts written as gettext PO for a CAT
 tool, read back here with polib, as Poedit or Weblate would read them."""
 
+import io
+import re
+
 import polib
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from reversion.models import Version
 
 from skills.framework.models import AttributeLevel, Category, Skill, SkillLevel
+from skills.framework.translation_state import Status, record_of, text_status
+from tests.conftest import content_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +119,202 @@ def test_a_file_that_cannot_be_written_is_an_error_naming_it(content, tmp_path):
     where = tmp_path / "no-such-folder" / "de.po"
     with pytest.raises(CommandError, match=r"no-such-folder/de\.po: cannot write it"):
         call_command("export_translations", "--language", "de", str(where))
+
+
+# Bringing a file back: edited as a CAT tool edits it (polib reads and writes it here).
+
+NEW_LEVEL_5 = "Stellt sicher, dass die vereinbarten Serviceebenen jederzeit eingehalten werden."
+
+
+def edited(tmp_path, change, *args):
+    """The German export, with `change(catalogue)` applied, saved as a CAT tool saves it."""
+    catalogue = exported(tmp_path, "--language", "de", *args)
+    change(catalogue)
+    catalogue.save(str(tmp_path / "de.po"))
+    return tmp_path / "de.po"
+
+
+def translate_level_5(catalogue, text=NEW_LEVEL_5):
+    entry(catalogue, "skill/SLMO/level/5/description").msgstr = text
+
+
+def imported(path, *args):
+    out = io.StringIO()
+    call_command("import_translations", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def test_a_changed_target_reaches_the_reader_page_recorded_and_in_the_history(
+    content, tmp_path, client
+):
+    importer = get_user_model().objects.create_user("dora", password="x")
+    report = imported(edited(tmp_path, translate_level_5), "--user", "dora")
+    slmo = Skill.objects.get(code="SLMO")
+    assert f"SLMO: {slmo.name_en}: 0 new, 1 changed" in report
+    assert "0 new and 1 changed translations in de" in report
+    level = SkillLevel.objects.get(skill=slmo, level=5)
+    assert level.description_de == NEW_LEVEL_5
+    assert text_status(level, "description", "de") == Status.UNREVIEWED  # current, not outdated
+    assert record_of(level, "description", "de")["by"] == importer.pk
+    page = client.get("/de/skills/slmo/").content.decode()
+    assert NEW_LEVEL_5 in page
+    latest = Version.objects.get_for_object(slmo).first().revision
+    assert latest.user == importer
+    assert "imported from" in latest.comment
+
+
+def test_an_outdated_translation_brought_back_is_current_again(content, tmp_path):
+    Skill.objects.filter(code="SLMO").update(description_en="A changed English description.")
+
+    def confirm(catalogue):
+        description = entry(catalogue, "skill/SLMO/description")
+        description.msgstr = "Eine geänderte deutsche Beschreibung."
+        description.flags.remove("fuzzy")  # the translator's "done" in Poedit
+
+    imported(edited(tmp_path, confirm, "--only", "outdated"))
+    slmo = Skill.objects.get(code="SLMO")
+    assert slmo.description_de == "Eine geänderte deutsche Beschreibung."
+    assert text_status(slmo, "description", "de") == Status.UNREVIEWED
+
+
+def test_a_target_still_marked_fuzzy_is_left_as_it_was(content, tmp_path):
+    Skill.objects.filter(code="SLMO").update(description_en="A changed English description.")
+    before = Skill.objects.get(code="SLMO").description_de
+
+    def draft(catalogue):
+        entry(catalogue, "skill/SLMO/description").msgstr = "Ein Entwurf."
+
+    report = imported(edited(tmp_path, draft))
+    assert Skill.objects.get(code="SLMO").description_de == before
+    assert "1 marked as needing work (fuzzy) left as they were" in report
+
+
+def test_a_new_translation_is_counted_new(content, tmp_path):
+    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_de=None)
+    # A new translation keeps the English's lines: this English has four.
+    four_lines = "\n".join(f"Satz {number}." for number in range(1, 5))
+    report = imported(
+        edited(tmp_path, lambda c: translate_level_5(c, four_lines), "--only", "missing")
+    )
+    assert "1 new and 0 changed translations in de" in report
+    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == four_lines
+
+
+def refused(path):
+    before = content_snapshot()
+    with pytest.raises(CommandError) as raised:
+        call_command("import_translations", str(path))
+    assert content_snapshot() == before
+    message = str(raised.value)
+    assert message.startswith("Nothing imported.")
+    return message
+
+
+def test_a_unit_whose_english_changed_since_the_export_refuses_the_file(content, tmp_path):
+    path = edited(tmp_path, translate_level_5)
+    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_en="Changed.")
+    message = refused(path)
+    assert "unit skill/SLMO/level/5/description: its English is no longer the site's" in message
+    assert re.search(r"line \d+, unit skill/SLMO/level/5/description", message)
+
+
+def test_a_translation_changed_on_the_site_since_the_export_is_never_written_over(
+    content, tmp_path
+):
+    path = edited(tmp_path, translate_level_5)
+    # Someone else corrects the same text in the admin meanwhile.
+    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_de="Korrigiert.")
+    message = refused(path)
+    assert (
+        "unit skill/SLMO/level/5/description: its translation was changed on the site after "
+        "this file was exported"
+    ) in message
+    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == "Korrigiert."
+
+
+def test_a_unit_left_as_exported_keeps_the_sites_newer_text(content, tmp_path):
+    path = edited(tmp_path, translate_level_5)
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_de="Korrigiert.")
+    imported(path)
+    levels = SkillLevel.objects.filter(skill__code="SLMO")
+    assert levels.get(level=4).description_de == "Korrigiert."
+    assert levels.get(level=5).description_de == NEW_LEVEL_5
+
+
+def test_an_unknown_id_refuses_the_file(content, tmp_path):
+    def stray(catalogue):
+        catalogue.append(polib.POEntry(msgctxt="skill/ZZZZ/name", msgid="x", msgstr="y"))
+
+    assert "unit skill/ZZZZ/name: no text of the site has this id" in refused(
+        edited(tmp_path, stray)
+    )
+
+
+def test_a_dropped_list_item_refuses_the_file_and_names_both_counts(content, tmp_path):
+    def drop_a_line(catalogue):
+        notes = entry(catalogue, "skill/SLMO/guidance_notes")
+        notes.msgstr = "\n".join(notes.msgstr.split("\n")[:-1])
+
+    message = refused(edited(tmp_path, drop_a_line))
+    english = Skill.objects.get(code="SLMO").guidance_notes_en.count("\n") + 1
+    assert (
+        f"unit skill/SLMO/guidance_notes: the English has {english} lines (items, paragraphs) "
+        f"and the current translation {english - 1}, this translation {english - 2}"
+    ) in message
+
+
+def test_a_control_character_refuses_the_file(content, tmp_path):
+    message = refused(edited(tmp_path, lambda c: translate_level_5(c, "Ein\x07Text")))
+    assert "has a control character (U+0007)" in message
+
+
+def test_a_language_the_site_lacks_refuses_the_file(content, tmp_path):
+    def french(catalogue):
+        catalogue.metadata["Language"] = "fr"
+
+    assert "Language (fr) is not a translated language of the site" in refused(
+        edited(tmp_path, french)
+    )
+
+
+def test_a_malformed_file_is_refused_naming_its_line(content, tmp_path):
+    path = tmp_path / "broken.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nnot PO at all\n', "utf-8")
+    message = refused(path)
+    assert "broken.po: not a PO file that can be read" in message
+    assert "(line 6)" in message
+
+
+def test_a_file_as_poedit_saves_it_is_read(content, tmp_path):
+    """Written by hand as Poedit writes: its own header, fields reordered, a region in the
+    language, long strings wrapped over several lines, the fuzzy mark taken off."""
+    level = SkillLevel.objects.get(skill__code="SLMO", level=5)
+    english = level.description_en
+    # Poedit breaks a string after each \n and wraps long lines: a quoted piece a line.
+    first, *rest = english.split("\n")
+    half = len(first) // 2
+    pieces = [first[:half], first[half:] + "\\n", *(line + "\\n" for line in rest)]
+    pieces[-1] = pieces[-1].removesuffix("\\n")
+    wrapped = "\n".join(f'"{piece}"' for piece in pieces)
+    path = tmp_path / "poedit.po"
+    path.write_text(
+        'msgid ""\n'
+        'msgstr ""\n'
+        '"Last-Translator: Dora <dora@example.org>\\n"\n'
+        '"Language-Team: German\\n"\n'
+        '"Language: de_DE\\n"\n'
+        '"MIME-Version: 1.0\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Content-Transfer-Encoding: 8bit\\n"\n'
+        '"X-Generator: Poedit 3.4.2\\n"\n'
+        "\n"
+        "#. SLMO: Service level management\n"
+        'msgctxt "skill/SLMO/level/5/description"\n'
+        f'msgid ""\n{wrapped}\n'
+        'msgstr ""\n'
+        '"Stellt sicher, dass die vereinbarten "\n'
+        '"Serviceebenen jederzeit eingehalten werden."\n',
+        "utf-8",
+    )
+    assert "0 new and 1 changed translations in de" in imported(path)
+    assert SkillLevel.objects.get(pk=level.pk).description_de == NEW_LEVEL_5
