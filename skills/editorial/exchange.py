@@ -21,6 +21,7 @@ the skill or attribute and the translation's state.
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polib
 import reversion
@@ -206,6 +207,8 @@ def read_po(path):
     """(language, [Target]) of a PO file; ExchangeErrors naming the file and the line if it
     is not one, or names no language of the site."""
     name = str(path)
+    if not Path(name).is_file():  # polib would read the name itself as a PO file's text
+        raise ExchangeErrors([f"{name}: no such file"])
     try:
         catalogue = polib.pofile(name, wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as error:

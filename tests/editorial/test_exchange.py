@@ -285,6 +285,10 @@ def test_a_malformed_file_is_refused_naming_its_line(content, tmp_path):
     assert "(line 6)" in message
 
 
+def test_a_file_that_is_not_there_is_named(content, tmp_path):
+    assert f"{tmp_path / 'de.po'}: no such file" in refused(tmp_path / "de.po")
+
+
 def test_a_file_as_poedit_saves_it_is_read(content, tmp_path):
     """Written by hand as Poedit writes: its own header, fields reordered, a region in the
     language, long strings wrapped over several lines, the fuzzy mark taken off."""
