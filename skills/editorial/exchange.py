@@ -16,7 +16,13 @@ Written as gettext PO with polib (a `.po` file): the format Poedit, Weblate and 
 read and write without plug-ins. The unit's id is its msgctxt (two texts may share their
 English: the context keeps them apart), its English the msgid, the translation the msgstr;
 an outdated translation is `fuzzy` (what those tools call "needs work"), and its notes name
-the skill or attribute and the translation's state.
+the skill or attribute, the translation's state and the translation as exported (by
+fingerprint).
+
+Brought back (`import_targets`), a file is written whole or not at all: every unit is checked
+against the site as it is (its English, the translation as exported, its lines and
+characters) under a lock before anything is written, and each refusal names the unit's line
+and id.
 """
 
 from collections import Counter, defaultdict
