@@ -134,7 +134,10 @@ def test_scores_100(live_content, calibrated, tmp_path, path, lang):
         name: statistics.median(result["categories"][name]["score"] for result in results)
         for name in CATEGORIES
     }
-    assert scores == dict.fromkeys(CATEGORIES, 1), [failing_audits(result) for result in results]
+    assert scores == dict.fromkeys(CATEGORIES, 1), (
+        options,
+        [(result["environment"]["benchmarkIndex"], failing_audits(result)) for result in results],
+    )
     assert [result["runWarnings"] for result in results] == [[]] * len(results)
 
 
@@ -148,9 +151,13 @@ def decided(results):
 
 
 def failing_audits(result):
-    """(audit, score) of every weighted audit below 100 in one report."""
+    """(audit, score, what it measured) of every weighted audit below 100 in one report."""
     return [
-        (audit_id, result["audits"][audit_id]["score"])
+        (
+            audit_id,
+            result["audits"][audit_id]["score"],
+            result["audits"][audit_id].get("displayValue"),
+        )
         for category in result["categories"].values()
         for audit_id in (ref["id"] for ref in category["auditRefs"] if ref.get("weight"))
         if result["audits"][audit_id]["score"] is not None
