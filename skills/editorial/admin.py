@@ -5,7 +5,6 @@ lost updates, and each translator limited to their own language (roles.py)."""
 import copy
 import functools
 import hashlib
-import re
 
 import reversion
 from django import forms
@@ -28,7 +27,7 @@ from reversion.models import Version
 from skills.editorial import history
 from skills.editorial.review import TranslationReviewForm
 from skills.editorial.roles import editable_languages, may_edit_structure
-from skills.editorial.text_checks import check_characters
+from skills.editorial.text_checks import check_characters, normalized
 from skills.editorial.translation_status import objects_with, translation_status
 from skills.framework.languages import (
     LANGUAGE_CODES,
@@ -67,17 +66,14 @@ def translation_fields(model):
 
 
 class SourceText(forms.CharField):
-    """Text as the sources hold it: lines broken by LF, none ending in spaces. Browsers send
-    a textarea's line breaks as CRLF; normalised here, before `has_changed` compares, a form
-    sent back untouched has no changed field, and no CR reaches the pages."""
+    """Text as the sources hold it (text_checks.normalized). Browsers send a textarea's line
+    breaks as CRLF; normalised here, before `has_changed` compares, a form sent back untouched
+    has no changed field, and no CR reaches the pages."""
 
     default_validators = [check_characters]
 
     def to_python(self, value):
-        text = super().to_python(value)
-        if not text:
-            return text
-        return "\n".join(line.rstrip() for line in re.split(r"\r\n|\r|\n", text))
+        return normalized(super().to_python(value))
 
 
 @functools.cache

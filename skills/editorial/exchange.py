@@ -31,9 +31,13 @@ from pathlib import Path
 
 import polib
 import reversion
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
 
+from skills.editorial.text_checks import check_characters, normalized
 from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from skills.framework.models import (
     AttributeGroup,
@@ -45,7 +49,6 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
-from skills.framework.text import character_problem
 from skills.framework.translation import translated_fields
 from skills.framework.translation_state import (
     Status,
@@ -209,30 +212,44 @@ class Target:
     exported: str | None = None  # the fingerprint of the translation as exported, if noted
 
 
-def read_po(path):
-    """(language, [Target]) of a PO file; ExchangeErrors naming the file and the line if it
-    is not one, or names no language of the site."""
-    name = str(path)
-    if not Path(name).is_file():  # polib would read the name itself as a PO file's text
-        raise ExchangeErrors([f"{name}: no such file"])
+def read_po(path, name=None):
+    """(language, [Target]) of a PO file; ExchangeErrors naming the file (as `name`, an
+    upload's, if given) and the line if it is not one, or names no language of the site."""
+    name = name or str(path)
+    if not Path(path).is_file():  # polib would read the name itself as a PO file's text
+        raise ExchangeErrors([_("%(file)s: no such file") % {"file": name}])
     try:
-        catalogue = polib.pofile(name, wrapwidth=0)
+        catalogue = polib.pofile(str(path), wrapwidth=0)
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise ExchangeErrors([f"{name}: not a PO file that can be read: {error}"]) from None
+        raise ExchangeErrors(
+            [
+                _("%(file)s: not a PO file that can be read: %(error)s")
+                % {"file": name, "error": error}
+            ]
+        ) from None
     stated = catalogue.metadata.get("Language", "")
     language = stated.strip().replace("_", "-").split("-")[0].lower()
     if language not in TRANSLATED_LANGUAGES:
         raise ExchangeErrors(
             [
-                f"{name}: its header's Language ({stated or 'none'}) is not a translated "
-                f"language of the site ({', '.join(TRANSLATED_LANGUAGES)})"
+                _(
+                    "%(file)s: its header's Language (%(stated)s) is not a translated language "
+                    "of the site (%(languages)s)"
+                )
+                % {
+                    "file": name,
+                    "stated": stated or _("none"),
+                    "languages": ", ".join(TRANSLATED_LANGUAGES),
+                }
             ]
         )
     targets = [
         Target(
             entry.msgctxt or "",
             entry.msgid,
-            entry.msgstr,
+            # Stored as the admin stores a text: a CAT tool's CRLF or trailing spaces are
+            # neither refused nor a change.
+            normalized(entry.msgstr),
             entry.linenum,
             entry.fuzzy,
             _exported_fingerprint(entry.comment),
@@ -256,14 +273,31 @@ class ImportReport:
     unchanged: int = 0
     needing_work: int = 0  # fuzzy targets, not applied
 
-    def lines(self):
+    def by_text(self):
+        """(what the texts are about, new, changed), in order."""
         about = sorted(set(self.new) | set(self.changed))
-        yield from (f"{each}: {self.new[each]} new, {self.changed[each]} changed" for each in about)
-        yield (
-            f"{sum(self.new.values())} new and {sum(self.changed.values())} changed "
-            f"translations in {self.language}; {self.unchanged} unchanged or empty, "
-            f"{self.needing_work} marked as needing work (fuzzy) left as they were."
-        )
+        return [(each, self.new[each], self.changed[each]) for each in about]
+
+    def lines(self):
+        for about, new, changed in self.by_text():
+            yield _("%(about)s: %(new)s new, %(changed)s changed") % {
+                "about": about,
+                "new": new,
+                "changed": changed,
+            }
+        yield self.summary()
+
+    def summary(self):
+        return _(
+            "%(new)s new and %(changed)s changed translations in %(language)s; %(unchanged)s "
+            "unchanged or empty, %(fuzzy)s marked as needing work (fuzzy) left as they were."
+        ) % {
+            "new": sum(self.new.values()),
+            "changed": sum(self.changed.values()),
+            "language": get_language_info(self.language)["name_translated"],
+            "unchanged": self.unchanged,
+            "fuzzy": self.needing_work,
+        }
 
 
 def _line_count(text):
@@ -273,39 +307,63 @@ def _line_count(text):
 
 def _problem(target, unit):
     """What is wrong with bringing back `target` as a new text for `unit`, or None."""
-    where = f"line {target.line}, unit {target.id}"
+    where = _where(target)
     if not target.id:
-        return f"line {target.line}: a unit without an id (its msgctxt)"
+        return _("Line %(line)s: a unit without an id (its msgctxt)") % {"line": target.line}
     if unit is None:
-        return f"{where}: no text of the site has this id"
+        return _("%(where)s: no text of the site has this id") % {"where": where}
     if target.english != unit.english:
-        return (
-            f"{where}: its English is no longer the site's (the English changed since the "
+        return _(
+            "%(where)s: its English is no longer the site's (the English changed since the "
             "export); export the file again"
-        )
+        ) % {"where": where}
     if target.exported is not None and target.exported != fingerprint(unit.translation):
-        return (
-            f"{where}: its translation was changed on the site after this file was exported; "
+        return _(
+            "%(where)s: its translation was changed on the site after this file was exported; "
             "export the file again, and bring your change to the new text"
-        )
+        ) % {"where": where}
     # A text's lines are its list items and paragraphs: a translation keeps the English's,
     # or those of the translation it replaces (the sources give some languages' level texts
     # as one paragraph where the English has a line a sentence).
     lines = target.translation.split("\n")
     english, current = _line_count(unit.english), _line_count(unit.translation)
     if len(lines) not in {english, current or english}:
-        had = f" and the current translation {current}" if current else ""
+        counts = {"where": where, "english": english, "current": current, "lines": len(lines)}
+        if current:
+            return (
+                _(
+                    "%(where)s: the English has %(english)s lines (items, paragraphs) and the "
+                    "current translation %(current)s, this translation %(lines)s; keep one line "
+                    "of translation for each line of English"
+                )
+                % counts
+            )
         return (
-            f"{where}: the English has {english} lines (items, paragraphs){had}, this "
-            f"translation {len(lines)}; keep one line of translation for each line of English"
+            _(
+                "%(where)s: the English has %(english)s lines (items, paragraphs), this "
+                "translation %(lines)s; keep one line of translation for each line of English"
+            )
+            % counts
         )
-    for number, text in enumerate(lines, start=1):
-        if problem := character_problem(text):
-            return f"{where}: line {number} of the translation {problem}"
+    try:
+        check_characters(target.translation)
+    except ValidationError as error:
+        return _("%(where)s: in the translation: %(problem)s") % {
+            "where": where,
+            "problem": " ".join(error.messages),
+        }
     limit = unit.row._meta.get_field(f"{unit.field_name}_{SOURCE_LANGUAGE}").max_length
     if limit and len(target.translation) > limit:
-        return f"{where}: {len(target.translation)} characters, at most {limit} fit"
+        return _("%(where)s: %(length)s characters, at most %(limit)s fit") % {
+            "where": where,
+            "length": len(target.translation),
+            "limit": limit,
+        }
     return None
+
+
+def _where(target):
+    return _("Line %(line)s, unit %(id)s") % {"line": target.line, "id": target.id}
 
 
 @transaction.atomic
@@ -315,6 +373,7 @@ def import_targets(language, targets, *, source, user=None):
     """Write the changed `targets` in `language`, as one revision by `user` (or an import),
     each recorded as translating the English it was exported with; ExchangeErrors, and
     nothing written, if any unit is refused."""
+    # In English, as every revision's comment: the history is read in every language.
     reversion.set_comment(f"Translations in {language} imported from {source}")
     if user is not None:
         reversion.set_user(user)
@@ -322,7 +381,7 @@ def import_targets(language, targets, *, source, user=None):
     report, problems, seen, changes = ImportReport(language), [], set(), defaultdict(list)
     for target in targets:
         if target.id in seen:
-            problems.append(f"line {target.line}, unit {target.id}: a second unit with this id")
+            problems.append(_("%(where)s: a second unit with this id") % {"where": _where(target)})
             continue
         seen.add(target.id)
         unit = by_id.get(target.id)

@@ -1,7 +1,10 @@
-"""What the admin refuses in a text, as the source-text parser does (skills/framework/text.py):
-control characters the database can't store or that reach the pages raw, and direction
-controls left open, which would reorder the text after them (display spoofing). Each error
-says where, in the editor's language."""
+"""What the admin and an imported exchange file refuse in a text, as the source-text parser does
+(skills/framework/text.py): control characters the database can't store or that reach the
+pages raw, and direction controls left open, which would reorder the text after them (display
+spoofing). Each error says where, in the editor's language. And how both store a text's lines
+(`normalized`)."""
+
+import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -37,3 +40,11 @@ def check_characters(text):
                     "character": named(problem.character),
                 },
             )
+
+
+def normalized(text):
+    """Text as the sources hold it: lines broken by LF (not a browser's or a CAT tool's CRLF
+    or CR), none ending in spaces. Stored so, a text sent back untouched is unchanged."""
+    if not text:
+        return text
+    return "\n".join(line.rstrip() for line in re.split(r"\r\n|\r|\n", text))

@@ -151,7 +151,7 @@ def test_a_changed_target_reaches_the_reader_page_recorded_and_in_the_history(
     report = imported(edited(tmp_path, translate_level_5), "--user", "dora")
     slmo = Skill.objects.get(code="SLMO")
     assert f"SLMO: {slmo.name_en}: 0 new, 1 changed" in report
-    assert "0 new and 1 changed translations in de" in report
+    assert "0 new and 1 changed translations in German" in report
     level = SkillLevel.objects.get(skill=slmo, level=5)
     assert level.description_de == NEW_LEVEL_5
     assert text_status(level, "description", "de") == Status.UNREVIEWED  # current, not outdated
@@ -196,7 +196,7 @@ def test_a_new_translation_is_counted_new(content, tmp_path):
     report = imported(
         edited(tmp_path, lambda c: translate_level_5(c, four_lines), "--only", "missing")
     )
-    assert "1 new and 0 changed translations in de" in report
+    assert "1 new and 0 changed translations in German" in report
     assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == four_lines
 
 
@@ -215,7 +215,7 @@ def test_a_unit_whose_english_changed_since_the_export_refuses_the_file(content,
     SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_en="Changed.")
     message = refused(path)
     assert "unit skill/SLMO/level/5/description: its English is no longer the site's" in message
-    assert re.search(r"line \d+, unit skill/SLMO/level/5/description", message)
+    assert re.search(r"Line \d+, unit skill/SLMO/level/5/description", message)
 
 
 def test_a_translation_changed_on_the_site_since_the_export_is_never_written_over(
@@ -265,7 +265,7 @@ def test_a_dropped_list_item_refuses_the_file_and_names_both_counts(content, tmp
 
 def test_a_control_character_refuses_the_file(content, tmp_path):
     message = refused(edited(tmp_path, lambda c: translate_level_5(c, "Ein\x07Text")))
-    assert "has a control character (U+0007)" in message
+    assert "Line 1, column 4: a control character (U+0007) cannot be stored" in message
 
 
 def test_a_language_the_site_lacks_refuses_the_file(content, tmp_path):
@@ -320,5 +320,29 @@ def test_a_file_as_poedit_saves_it_is_read(content, tmp_path):
         '"Serviceebenen jederzeit eingehalten werden."\n',
         "utf-8",
     )
-    assert "0 new and 1 changed translations in de" in imported(path)
+    assert "0 new and 1 changed translations in German" in imported(path)
     assert SkillLevel.objects.get(pk=level.pk).description_de == NEW_LEVEL_5
+
+
+def test_a_cat_tools_line_breaks_and_trailing_spaces_are_stored_as_the_admin_stores_them(
+    content, tmp_path
+):
+    slmo = Skill.objects.get(code="SLMO")
+    lines = slmo.guidance_notes_de.split("\n")
+    assert len(lines) > 1
+
+    def as_windows_saves(text_lines):
+        def change(catalogue):
+            entry(catalogue, "skill/SLMO/guidance_notes").msgstr = "\r\n".join(
+                f"{line}  " for line in text_lines
+            )
+
+        return change
+
+    before = content_snapshot()
+    assert "0 new and 0 changed" in imported(edited(tmp_path, as_windows_saves(lines)))
+    assert content_snapshot() == before  # the same text, not a change
+
+    lines[0] = "Neu eingeleitet."
+    imported(edited(tmp_path, as_windows_saves(lines)))
+    assert Skill.objects.get(pk=slmo.pk).guidance_notes_de == "\n".join(lines)
