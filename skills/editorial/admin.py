@@ -25,6 +25,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from skills.editorial import history
+from skills.editorial.exchange_admin import exchange_view
 from skills.editorial.review import TranslationReviewForm
 from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.text_checks import check_characters, normalized
@@ -541,7 +542,12 @@ class SkillAdmin(ContentAdmin):
             self.admin_site.admin_view(self.translation_status_view),
             name="skills_translation_status",
         )
-        return [status, *super().get_urls()]
+        exchange = path(
+            "exchange/",
+            self.admin_site.admin_view(functools.partial(exchange_view, self)),
+            name="skills_exchange",
+        )
+        return [status, exchange, *super().get_urls()]
 
     def translation_status_view(self, request):
         if not self.has_view_or_change_permission(request):

@@ -25,6 +25,7 @@ characters) under a lock before anything is written, and each refusal names the 
 and id.
 """
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -220,13 +221,25 @@ def read_po(path, name=None):
         raise ExchangeErrors([_("%(file)s: no such file") % {"file": name}])
     try:
         catalogue = polib.pofile(str(path), wrapwidth=0)
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+    except UnicodeDecodeError as error:
         raise ExchangeErrors(
             [
-                _("%(file)s: not a PO file that can be read: %(error)s")
-                % {"file": name, "error": error}
+                _("%(file)s: byte %(position)s is not text in the file's encoding (UTF-8)")
+                % {"file": name, "position": error.start + 1}
             ]
         ) from None
+    except (OSError, ValueError) as error:
+        # polib names the line ("Syntax error in po file /tmp/…(line 3)"): only that is said,
+        # in the user's language, never a path on the server.
+        line = re.search(r"\(line (\d+)\)", str(error))
+        if line:
+            problem = _("%(file)s, line %(line)s: not PO syntax, so the file cannot be read") % {
+                "file": name,
+                "line": line[1],
+            }
+        else:
+            problem = _("%(file)s: not a PO file that can be read") % {"file": name}
+        raise ExchangeErrors([problem]) from None
     stated = catalogue.metadata.get("Language", "")
     language = stated.strip().replace("_", "-").split("-")[0].lower()
     if language not in TRANSLATED_LANGUAGES:

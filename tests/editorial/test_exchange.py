@@ -281,8 +281,17 @@ def test_a_malformed_file_is_refused_naming_its_line(content, tmp_path):
     path = tmp_path / "broken.po"
     path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nnot PO at all\n', "utf-8")
     message = refused(path)
-    assert "broken.po: not a PO file that can be read" in message
-    assert "(line 6)" in message
+    assert "broken.po, line 6: not PO syntax, so the file cannot be read" in message
+    assert "/tmp" not in message.replace(str(tmp_path), "")  # no path of polib's own
+
+
+def test_a_file_not_in_utf_8_is_refused_naming_the_byte(content, tmp_path):
+    path = tmp_path / "latin1.po"
+    path.write_bytes(
+        b'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        b'\nmsgid "a"\nmsgstr "Gr\xfc\xdfe"\n'
+    )
+    assert "latin1.po: byte" in refused(path)
 
 
 def test_a_file_that_is_not_there_is_named(content, tmp_path):

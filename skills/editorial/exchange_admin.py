@@ -1,0 +1,138 @@
+"""The admin's page for exchange files (editorial/exchange.py): a translator downloads their
+language's texts as a PO file for their CAT tool, optionally only those that need work, and
+uploads it back, with the checks `import_translations` makes and a report of what changed.
+Each translator has only their own language (roles.py); an editor has all of them.
+"""
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language_info, gettext_lazy
+from django.utils.translation import gettext as _
+
+from skills.editorial.exchange import (
+    SELECTABLE,
+    ExchangeErrors,
+    import_targets,
+    po_file,
+    read_po,
+    units,
+)
+from skills.editorial.roles import editable_languages
+from skills.framework.languages import TRANSLATED_LANGUAGES
+from skills.framework.translation_state import Status
+
+STATE_LABELS = {
+    Status.MISSING: gettext_lazy("missing"),
+    Status.OUTDATED: gettext_lazy("outdated (the English changed since)"),
+    Status.UNREVIEWED: gettext_lazy("not yet reviewed"),
+}
+PO_CONTENT_TYPE = "text/x-gettext-translation; charset=utf-8"
+# A whole language's file is about 1 MB: far more than this is not one of ours.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+def language_name(code):
+    """The language's name in the admin's language ("Deutsch" in German, "German" in English)."""
+    return str(get_language_info(code)["name_translated"])
+
+
+class ExportForm(forms.Form):
+    language = forms.ChoiceField(label=gettext_lazy("Language"))
+    only = forms.MultipleChoiceField(
+        label=gettext_lazy("Only the texts that are"),
+        help_text=gettext_lazy("None ticked: every text, translated or not."),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=[(state.value, STATE_LABELS[state]) for state in SELECTABLE],
+    )
+
+    def __init__(self, *args, languages, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(code, language_name(code)) for code in languages]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("PO file"),
+        help_text=gettext_lazy(
+            "A file downloaded here (or written by export_translations) and edited in a CAT "
+            "tool. Its language is read from the file."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("%(file)s is %(size)s MB; an exchange file is at most %(limit)s MB.")
+                % {
+                    "file": upload.name,
+                    "size": upload.size // (1024 * 1024),
+                    "limit": MAX_UPLOAD_BYTES // (1024 * 1024),
+                }
+            )
+        return upload
+
+
+def translated_languages(user):
+    return [code for code in editable_languages(user) if code in TRANSLATED_LANGUAGES]
+
+
+def exchange_view(model_admin, request):
+    languages = translated_languages(request.user)
+    if not languages or not model_admin.has_change_permission(request):
+        raise PermissionDenied
+    export_form = ExportForm(request.GET or None, languages=languages)
+    import_form = ImportForm(request.POST or None, request.FILES or None)
+    context = {"report": None, "problems": []}
+    if export_form.is_valid():
+        return _download(export_form.cleaned_data["language"], export_form.cleaned_data["only"])
+    if request.method == "POST" and import_form.is_valid():
+        try:
+            context["report"] = _upload(import_form.cleaned_data["file"], request.user, languages)
+        except ExchangeErrors as errors:
+            context["problems"] = errors.problems
+    context.update(
+        model_admin.admin_site.each_context(request),
+        title=_("Exchange files for CAT tools"),
+        opts=model_admin.model._meta,
+        export_form=export_form,
+        import_form=import_form,
+    )
+    return TemplateResponse(request, "admin/skills/exchange.html", context)
+
+
+def _download(language, only):
+    states = tuple(Status(value) for value in only)
+    catalogue = po_file(language, units(language, states))
+    name = "-".join(["sfia", language, *only])
+    response = HttpResponse(str(catalogue), content_type=PO_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}.po"'
+    return response
+
+
+def _upload(upload, user, languages):
+    """The ImportReport of an uploaded file, or ExchangeErrors (nothing imported)."""
+    with tempfile.TemporaryDirectory(prefix="sfia-upload-") as folder:
+        path = Path(folder) / "upload.po"
+        with path.open("wb") as copy:
+            for chunk in upload.chunks():
+                copy.write(chunk)
+        language, targets = read_po(path, name=upload.name)
+    if language not in languages:
+        raise ExchangeErrors(
+            [
+                _("%(file)s is in %(language)s; you can import only %(yours)s.")
+                % {
+                    "file": upload.name,
+                    "language": language_name(language),
+                    "yours": ", ".join(language_name(code) for code in languages),
+                }
+            ]
+        )
+    return import_targets(language, targets, source=upload.name, user=user)
