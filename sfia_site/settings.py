@@ -78,6 +78,12 @@ MIDDLEWARE = [
     # The API's HEAD as its GET (the page cache then serves both), OPTIONS, and a JSON 405.
     "skills.opendata.http.ReadOnlyAPIMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages, API answers and downloads compressed for clients that take gzip (static files
+    # come compressed from WhiteNoise, above). Above the page cache, so a cached page is
+    # compressed too: an Arabic skill page (16 KB, two bytes a letter) no longer overflows a
+    # new connection's first round trip, which kept its phone layout waiting past the first
+    # paint. Django's own middleware pads each answer at random against BREACH.
+    "django.middleware.gzip.GZipMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache/).
     "skills.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -97,6 +97,25 @@ def test_a_revalidation_answers_304_with_no_body(client, cached):
     assert response["ETag"] == etag
 
 
+def test_a_page_comes_compressed_to_a_browser_from_the_cache_and_revalidates(client, cached):
+    plain = client.get("/ar/skills/slmo/")
+    assert "Content-Encoding" not in plain  # to a client that takes no gzip
+    for _ in range(2):  # made, then from the cache
+        response = client.get("/ar/skills/slmo/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert response["Content-Encoding"] == "gzip"
+        assert gzip.decompress(response.content) == plain.content
+        # Within a new connection's first round trip (TCP's initial window, 14,600 bytes).
+        assert int(response["Content-Length"]) < 14_600 < len(plain.content)
+        assert "Accept-Encoding" in response["Vary"]
+
+    # The browser sends back the ETag as given (weak, for a compressed body): still a 304.
+    assert response["ETag"].startswith('W/"')
+    again = client.get(
+        "/ar/skills/slmo/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=response["ETag"]
+    )
+    assert again.status_code == 304
+
+
 def test_an_admin_save_shows_on_the_next_request(client, admin_client, cached):
     from tests.forms import form_fields
 
