@@ -355,3 +355,36 @@ def test_a_cat_tools_line_breaks_and_trailing_spaces_are_stored_as_the_admin_sto
     lines[0] = "Neu eingeleitet."
     imported(edited(tmp_path, as_windows_saves(lines)))
     assert Skill.objects.get(pk=slmo.pk).guidance_notes_de == "\n".join(lines)
+
+
+def test_a_file_as_omegat_saves_it_is_read(content, tmp_path):
+    """Written by hand as OmegaT's PO filter writes on Windows: CRLF line endings, its own
+    header (language with a region, fields in its order), the notes kept, the fuzzy mark of
+    an outdated text taken off once the translator has confirmed it, a quote escaped."""
+    Skill.objects.filter(code="SLMO").update(description_en="A changed English description.")
+    catalogue = exported(tmp_path, "--language", "de")
+    outdated = entry(catalogue, "skill/SLMO/description")
+    assert outdated.fuzzy
+    notes = "".join(f"#. {line}\n" for line in outdated.comment.split("\n"))
+    lines = [
+        'msgid ""',
+        'msgstr ""',
+        '"X-Generator: OmegaT 6.0.1\\n"',
+        '"Language: de-DE\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        '"Content-Transfer-Encoding: 8bit\\n"',
+        '"MIME-Version: 1.0\\n"',
+        "",
+        *notes.rstrip("\n").split("\n"),
+        'msgctxt "skill/SLMO/description"',
+        'msgid "A changed English description."',
+        'msgstr "Eine geänderte \\"Beschreibung\\"."',
+        "",
+    ]
+    path = tmp_path / "omegat.po"
+    path.write_bytes("\r\n".join(lines).encode("utf-8"))
+
+    assert "0 new and 1 changed translations in German" in imported(path)
+    slmo = Skill.objects.get(code="SLMO")
+    assert slmo.description_de == 'Eine geänderte "Beschreibung".'
+    assert text_status(slmo, "description", "de") == Status.UNREVIEWED  # current again
