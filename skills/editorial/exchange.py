@@ -307,10 +307,15 @@ class ImportReport:
         ) % {
             "new": sum(self.new.values()),
             "changed": sum(self.changed.values()),
-            "language": get_language_info(self.language)["name_translated"],
+            "language": language_name(self.language),
             "unchanged": self.unchanged,
             "fuzzy": self.needing_work,
         }
+
+
+def language_name(code):
+    """The language's name in the active language ("Deutsch" in German, "German" in English)."""
+    return str(get_language_info(code)["name_translated"])
 
 
 def _line_count(text):

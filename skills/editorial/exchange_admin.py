@@ -11,13 +11,14 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from skills.editorial.exchange import (
     SELECTABLE,
     ExchangeErrors,
     import_targets,
+    language_name,
     po_file,
     read_po,
     units,
@@ -34,11 +35,6 @@ STATE_LABELS = {
 PO_CONTENT_TYPE = "text/x-gettext-translation; charset=utf-8"
 # A whole language's file is about 1 MB: far more than this is not one of ours.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-
-
-def language_name(code):
-    """The language's name in the admin's language ("Deutsch" in German, "German" in English)."""
-    return str(get_language_info(code)["name_translated"])
 
 
 class ExportForm(forms.Form):
