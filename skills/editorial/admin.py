@@ -9,7 +9,7 @@ import hashlib
 import reversion
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, router, transaction
@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import formats, translation
+from django.utils.functional import lazy
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from modeltranslation.translator import translator
@@ -25,11 +27,13 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from skills.editorial import history
+from skills.editorial.exchange import language_name
 from skills.editorial.exchange_admin import exchange_view
+from skills.editorial.glossary import Glossary
 from skills.editorial.review import TranslationReviewForm
 from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.text_checks import check_characters, normalized
-from skills.editorial.translation_status import objects_with, translation_status
+from skills.editorial.translation_status import every_text, objects_with, translation_status
 from skills.framework.languages import (
     LANGUAGE_CODES,
     SOURCE_LANGUAGE,
@@ -43,6 +47,7 @@ from skills.framework.models import (
     Category,
     Edition,
     GenericAttribute,
+    GlossaryTerm,
     ResponsibilityLevel,
     Skill,
     SkillLevel,
@@ -86,6 +91,8 @@ def with_source(widget_class):
         source = ""
         others = ()
         review = None  # review.py's review_state
+        glossary = None  # glossary.py's Glossary, with the input's `language`
+        language = None
 
         def render(self, name, value, attrs=None, renderer=None):
             context = {
@@ -93,19 +100,34 @@ def with_source(widget_class):
                 "input": super().render(name, value, attrs, renderer),
                 "others": self.others,
                 "review": self.review,
+                # Of the text as it is in the input: as stored, or as just sent back.
+                "glossary": self.glossary.problems(self.source, value, self.language)
+                if self.glossary
+                else (),
             }
             return render_to_string("admin/skills/translated_input.html", context)
 
     return WithSource
 
 
+def mark_languages(form):
+    """Each of `form`'s translated inputs marked with its language and direction."""
+    for name, language in translation_fields(form._meta.model).items():
+        if name in form.fields:
+            form.fields[name].widget.attrs.update({"lang": language, "dir": direction(language)})
+
+
 class ContentForm(TranslationReviewForm, forms.ModelForm):
     """Language-aware inputs: each marked with its language and direction; each translation
-    shows the English it translates, the texts of the languages this form doesn't edit, and
-    its state: outdated (with the change in the English), reviewed or not (review.py)."""
+    shows the English it translates, the texts of the languages this form doesn't edit, its
+    state: outdated (with the change in the English), reviewed or not (review.py), and where
+    it goes against the glossary (glossary.py; `glossary` is set by the admin)."""
+
+    glossary = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_languages(self)
         self.translations = {
             name: (name.removesuffix(f"_{language}"), language)
             for name, language in translation_fields(self._meta.model).items()
@@ -115,7 +137,6 @@ class ContentForm(TranslationReviewForm, forms.ModelForm):
             if field is None:
                 continue
             widget = field.widget
-            widget.attrs.update({"lang": language, "dir": direction(language)})
             if language == SOURCE_LANGUAGE:
                 continue
             english = build_localized_fieldname(base, SOURCE_LANGUAGE)
@@ -130,6 +151,7 @@ class ContentForm(TranslationReviewForm, forms.ModelForm):
                 field.widget.__class__ = with_source(type(widget))
                 field.widget.source = source
                 field.widget.others = others
+                field.widget.glossary, field.widget.language = self.glossary, language
                 if self.instance.pk is not None:
                     field.widget.review = self.review_state(name, base, language)
 
@@ -151,6 +173,21 @@ class ContentForm(TranslationReviewForm, forms.ModelForm):
                 )
         return texts
 
+    def glossary_problems(self):
+        """(field's name, language, Problem) of each translation this form changed."""
+        if not self.glossary:
+            return []
+        found = []
+        for name in self.changed_data:
+            base, language = self.translations.get(name, (None, SOURCE_LANGUAGE))
+            if language == SOURCE_LANGUAGE:
+                continue
+            english = getattr(self.instance, build_localized_fieldname(base, SOURCE_LANGUAGE))
+            label = self._meta.model._meta.get_field(base).verbose_name
+            for problem in self.glossary.problems(english, self.cleaned_data.get(name), language):
+                found.append((label, language, problem))
+        return found
+
 
 def columns(queryset):
     """Every column of every row. Named one by one: modeltranslation answers a bare values()
@@ -169,7 +206,7 @@ def state_token(instance, followed, lock):
     return hashlib.sha256(repr(state).encode()).hexdigest()
 
 
-class GuardedContentForm(ContentForm):
+class EditGuard(forms.ModelForm):
     """Refuses to save over a change someone else made after this form was opened.
 
     The form carries a digest of the object as it was when opened (its row and the rows of
@@ -221,6 +258,10 @@ class GuardedContentForm(ContentForm):
         }
 
 
+class GuardedContentForm(EditGuard, ContentForm):
+    """The content's form (ContentForm), refusing a stale save (EditGuard)."""
+
+
 class SkillForm(GuardedContentForm):
     followed = ("levels",)
 
@@ -248,9 +289,13 @@ def reading_a_version(request):
     )
 
 
-def with_user(form_class, user):
-    """`form_class` for `user`, who is who its records name (review.py)."""
-    return type(form_class.__name__, (form_class,), {"user": user})
+def for_request(form_class, request):
+    """`form_class` for `request`'s user, who is who its records name (review.py), with the
+    glossary its translations are checked against (read once a request)."""
+    if not hasattr(request, "glossary"):
+        request.glossary = Glossary.load()
+    attributes = {"user": request.user, "glossary": request.glossary}
+    return type(form_class.__name__, (form_class,), attributes)
 
 
 def read_only(form_class):
@@ -305,12 +350,12 @@ class LanguageRolesMixin:
         return [*super().get_readonly_fields(request, obj), *locked]
 
     def get_form(self, request, obj=None, **kwargs):
-        form = with_user(super().get_form(request, obj, **kwargs), request.user)
+        form = for_request(super().get_form(request, obj, **kwargs), request)
         return read_only(form) if reading_a_version(request) else form
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
-        formset.form = with_user(formset.form, request.user)
+        formset.form = for_request(formset.form, request)
         if reading_a_version(request):
             formset.form = read_only(formset.form)
         return formset
@@ -407,6 +452,25 @@ class ContentAdmin(LanguageRolesMixin, VersionAdmin, TabbedTranslationAdmin):
             # Only an inline row changed: the object's version (with its levels) still marks
             # the change in the object's own history.
             reversion.add_to_revision(form.instance)
+        self.warn_of_glossary(request, [form, *(each for f in formsets for each in f.forms)])
+
+    def warn_of_glossary(self, request, saved_forms):
+        """Saved, but said: each changed translation that goes against the glossary."""
+        for each in saved_forms:
+            if not hasattr(each, "glossary_problems") or not hasattr(each, "cleaned_data"):
+                continue
+            for label, language, problem in each.glossary_problems():
+                where = _("%(object)s, %(field)s (%(language)s)") % {
+                    "object": each.instance,
+                    "field": label,
+                    "language": translation.get_language_info(language)["name_translated"],
+                }
+                message = _("Saved, but against the glossary: %(where)s. %(problem)s")
+                self.message_user(
+                    request,
+                    message % {"where": where, "problem": problem.message()},
+                    messages.WARNING,
+                )
 
     def log_change(self, request, obj, message):
         if not message:
@@ -552,11 +616,17 @@ class SkillAdmin(ContentAdmin):
     def translation_status_view(self, request):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
+        texts = every_text()
+        status = translation_status(texts)
+        glossary = Glossary.load()
+        for language, counts in status.items():
+            counts.glossary = glossary.inconsistencies(texts, language)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Translation status"),
             "opts": self.model._meta,
-            "status": translation_status(),
+            "status": status,
+            "glossary": glossary,
         }
         return TemplateResponse(request, "admin/skills/translation_status.html", context)
 
@@ -615,3 +685,71 @@ class EditionAdmin(VersionAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class GlossaryTermForm(EditGuard):
+    """A glossary term: its English and, in each language, the word agreed for it and the words
+    to avoid. The glossary keeps no translation records (it is not Translatable): there is
+    nothing to record or review."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_languages(self)
+
+    def clean(self):
+        cleaned = super().clean()
+        for language in TRANSLATED_LANGUAGES:
+            approved = cleaned.get(f"term_{language}") or ""
+            avoided = GlossaryTerm.lines_of(cleaned.get(f"avoid_{language}"))
+            if approved and approved.casefold() in (word.casefold() for word in avoided):
+                message = _(
+                    "“%(term)s” is this language's word for the term: it cannot also be one "
+                    "to avoid."
+                )
+                self.add_error(f"avoid_{language}", message % {"term": approved})
+        return cleaned
+
+    def record_translations(self):
+        return []
+
+    def review_messages(self, inline=None):
+        return []
+
+
+def term_in(language):
+    """The glossary list's column of `language`'s agreed words, headed by the language's name
+    and each word marked with its language."""
+
+    @admin.display(description=lazy(language_name, str)(language), ordering=f"term_{language}")
+    def column(term):
+        word = getattr(term, f"term_{language}")
+        if not word:
+            return None  # the admin's "-"
+        return format_html(
+            '<span lang="{}" dir="{}">{}</span>', language, direction(language), word
+        )
+
+    column.__name__ = f"term_{language}"  # the column's class in the list: column-term_de
+    return column
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(ContentAdmin):
+    """The glossary: editors add and remove terms and change their English; each translator
+    keeps their language's word for each and the words to avoid, with the English above."""
+
+    form = GlossaryTermForm
+    exclude = ["avoid_en"]  # the English term is the source: nothing in English to avoid
+    list_display = [term_in(code) for code in LANGUAGE_CODES]
+    search_fields = [f"term_{code}" for code in LANGUAGE_CODES]
+
+    def has_text_to_translate(self, obj, name, language):
+        return True  # each language's word, and its words to avoid, are this form's own
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if may_edit_structure(request.user):
+            return fieldsets
+        # The translator's fields, after the English term (read-only) they are for.
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": ["term_en", *options["fields"]]}), *rest]

@@ -37,6 +37,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from lxml import etree
+from translate.storage import tbx
 
 from skills.editorial.text_checks import check_characters, normalized
 from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
@@ -160,8 +162,23 @@ STATE_NOTES = {
 }
 
 
-def po_file(language, exported_units):
-    """The units as a gettext PO file (polib's POFile), its language in the header."""
+def glossary_notes(glossary, english, language):
+    """A note a line for each glossary term the English has: its word in `language` and the
+    words to avoid, where the glossary has them."""
+    notes = []
+    for entry in glossary.terms_in(english):
+        note = f"glossary: “{entry.english}”"
+        if entry.approved[language]:
+            note += f" = “{entry.approved[language]}”"
+        if entry.avoided[language]:
+            note += " (avoid: " + ", ".join(f"“{word}”" for word in entry.avoided[language]) + ")"
+        notes.append(note)
+    return notes
+
+
+def po_file(language, exported_units, glossary=None):
+    """The units as a gettext PO file (polib's POFile), its language in the header; with a
+    `glossary`, each unit's notes name the terms its English has (glossary_notes)."""
     catalogue = polib.POFile(wrapwidth=0)
     catalogue.metadata = {
         "Project-Id-Version": "SFIA",
@@ -179,14 +196,44 @@ def po_file(language, exported_units):
                 msgctxt=unit.id,
                 msgid=unit.english,
                 msgstr=unit.translation,
-                comment=(
-                    f"{unit.about}\n{STATE_NOTES[unit.status]}\n"
-                    f"{EXPORTED_NOTE}{fingerprint(unit.translation)}"
+                comment="\n".join(
+                    [
+                        unit.about,
+                        STATE_NOTES[unit.status],
+                        *(glossary_notes(glossary, unit.english, language) if glossary else ()),
+                        f"{EXPORTED_NOTE}{fingerprint(unit.translation)}",
+                    ]
                 ),
                 flags=["fuzzy"] if unit.status == Status.OUTDATED else [],
             )
         )
     return catalogue
+
+
+# TBX's administrative status of a term (ISO 30042's TBX-Basic): CAT tools with a term base
+# (OmegaT, memoQ, Trados) suggest the preferred term and flag a deprecated one.
+PREFERRED, DEPRECATED = "preferredTerm-admn-sts", "deprecatedTerm-admn-sts"
+
+
+def tbx_file(glossary, language):
+    """The glossary as a TBX term base for `language` (translate-toolkit's tbxfile): each
+    term's English, and its word in `language` as the preferred term and the words to avoid
+    as deprecated ones, where the glossary has them."""
+    base = tbx.tbxfile(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=language)
+    for entry in glossary:
+        unit = base.addsourceunit(entry.english)
+        approved = [entry.approved[language]] if entry.approved[language] else []
+        statuses = [PREFERRED] * len(approved) + [DEPRECATED] * len(entry.avoided[language])
+        if not statuses:
+            continue
+        unit.set_target_terms(approved + entry.avoided[language], language)
+        # translate-toolkit reads a term's status but sets none: each <tig> gets its own
+        # <termNote>, through the unit's lxml element.
+        terms = unit.get_target_dom(language).findall(unit.namespaced("tig"))
+        for term, administrative in zip(terms, statuses, strict=True):
+            note = etree.SubElement(term, unit.namespaced("termNote"), type="administrativeStatus")
+            note.text = administrative
+    return base
 
 
 # The levels' own rows, whose changes are their skill's or attribute's (reversion follows them).

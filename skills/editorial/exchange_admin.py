@@ -21,8 +21,10 @@ from skills.editorial.exchange import (
     language_name,
     po_file,
     read_po,
+    tbx_file,
     units,
 )
+from skills.editorial.glossary import Glossary
 from skills.editorial.roles import editable_languages
 from skills.framework.languages import TRANSLATED_LANGUAGES
 from skills.framework.translation_state import Status
@@ -33,6 +35,7 @@ STATE_LABELS = {
     Status.UNREVIEWED: gettext_lazy("not yet reviewed"),
 }
 PO_CONTENT_TYPE = "text/x-gettext-translation; charset=utf-8"
+TBX_CONTENT_TYPE = "application/x-tbx+xml"
 # A whole language's file is about 1 MB: far more than this is not one of ours.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
@@ -87,7 +90,10 @@ def exchange_view(model_admin, request):
     import_form = ImportForm(request.POST or None, request.FILES or None)
     context = {"report": None, "problems": []}
     if export_form.is_valid():
-        return _download(export_form.cleaned_data["language"], export_form.cleaned_data["only"])
+        language = export_form.cleaned_data["language"]
+        if request.GET.get("glossary"):
+            return _download_glossary(language)
+        return _download(language, export_form.cleaned_data["only"])
     if request.method == "POST" and import_form.is_valid():
         try:
             context["report"] = _upload(import_form.cleaned_data["file"], request.user, languages)
@@ -105,10 +111,19 @@ def exchange_view(model_admin, request):
 
 def _download(language, only):
     states = tuple(Status(value) for value in only)
-    catalogue = po_file(language, units(language, states))
+    catalogue = po_file(language, units(language, states), Glossary.load())
     name = "-".join(["sfia", language, *only])
-    response = HttpResponse(str(catalogue), content_type=PO_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{name}.po"'
+    return _attachment(str(catalogue), PO_CONTENT_TYPE, f"{name}.po")
+
+
+def _download_glossary(language):
+    term_base = tbx_file(Glossary.load(), language)
+    return _attachment(bytes(term_base), TBX_CONTENT_TYPE, f"sfia-glossary-{language}.tbx")
+
+
+def _attachment(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 

@@ -11,7 +11,7 @@ from skills.framework.languages import (
     SOURCE_LANGUAGE,
     TRANSLATED_LANGUAGES,
 )
-from skills.framework.models import CONTENT_MODELS
+from skills.framework.models import CONTENT_MODELS, GlossaryTerm
 from skills.framework.translation import translated_fields
 
 EDITORS = "Editor"
@@ -44,9 +44,10 @@ def _permissions(codenames):
 
 def setup_roles():
     """Create or update the groups; return their names. Running it again changes nothing."""
+    edited = (*CONTENT_MODELS, GlossaryTerm)  # what the admin changes
     everything = [
         f"{action}_{model._meta.model_name}"
-        for model in CONTENT_MODELS
+        for model in edited
         for action in ("add", "change", "delete", "view")
     ]
     roles = {
@@ -55,9 +56,11 @@ def setup_roles():
         + [f"translate_{code}" for code in TRANSLATED_LANGUAGES]
     }
     for code in TRANSLATED_LANGUAGES:
+        # Their language in every text and in the glossary's terms; adding and deleting are
+        # the editors'.
         roles[translator_group(code)] = [
             f"{action}_{model._meta.model_name}"
-            for model in CONTENT_MODELS
+            for model in edited
             if translated_fields(model)  # not the edition: nothing in it to translate
             for action in ("change", "view")
         ] + [f"translate_{code}"]

@@ -133,6 +133,8 @@ class LanguageStatus:
     # The texts that need a translator, with links: missing, then outdated.
     missing: list = field(default_factory=list)
     outdated: list = field(default_factory=list)
+    # (text, glossary.py's Problem) where a translation goes against the glossary, if asked.
+    glossary: list = field(default_factory=list)
 
     @property
     def total(self):

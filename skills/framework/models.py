@@ -493,6 +493,45 @@ CONTENT_MODELS = (
 )
 
 
+class GlossaryTerm(models.Model):
+    """A key term of the framework ("level", "service level agreement") and the word agreed
+    for it in each language, with the words to avoid for it there ("Stufe", where "Ebene" is
+    agreed). The project's, not the framework's: not content (CONTENT_MODELS), so a change to it
+    retires no page. Both fields are translated (translation.py): `term_en` is the English
+    term, `term_de` the agreed German; `avoid_<language>` holds one word to avoid per line
+    (`avoid_en` is not used). The editorial side checks translations against it
+    (editorial/glossary.py)."""
+
+    term = models.CharField(
+        _("term"),
+        max_length=MAX_NAME_LENGTH,
+        help_text=_("In English, the term; in each other language, the word agreed for it."),
+    )
+    avoid = models.TextField(
+        _("terms to avoid"),
+        blank=True,
+        help_text=_("One per line: words a translation should not use for this term."),
+    )
+
+    class Meta:
+        ordering = ["term_en"]
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary terms")
+        constraints = [models.UniqueConstraint(fields=["term_en"], name="unique_glossary_term")]
+
+    def __str__(self):
+        return self.term_en
+
+    def avoided(self, language):
+        """The words to avoid in `language`."""
+        return self.lines_of(getattr(self, f"avoid_{language}"))
+
+    @staticmethod
+    def lines_of(text):
+        """The words to avoid in an `avoid_<language>` field's text: one a line."""
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class ImportedValueQuerySet(models.QuerySet):
     def of_model(self, model):
         """{(object key, field): value} for every object of `model`."""

@@ -12,10 +12,12 @@ from skills.framework.models import (
     Category,
     Edition,
     GenericAttribute,
+    GlossaryTerm,
     ResponsibilityLevel,
     Skill,
     SkillLevel,
     Subcategory,
+    Translatable,
 )
 from skills.framework.translation_state import record_unrecorded
 
@@ -78,6 +80,12 @@ class AttributeLevelTranslationOptions(NullWhenMissing):
     fields = ("description",)
 
 
+@register(GlossaryTerm)
+class GlossaryTermTranslationOptions(NullWhenMissing):
+    fields = ("term", "avoid")
+    required_languages = {SOURCE_LANGUAGE: ("term",), "default": ()}
+
+
 # History. Registered here, after modeltranslation has added the per-language columns, so each
 # version holds every language (registered in models.py, a revert would set them to NULL).
 # A skill's versions include its levels, so one revert restores the skill and all its levels.
@@ -89,6 +97,7 @@ for model in (
     SkillLevel,
     AttributeGroup,
     AttributeLevel,
+    GlossaryTerm,
 ):
     reversion.register(model)
 reversion.register(Skill, follow=["levels"])
@@ -106,8 +115,9 @@ def translated_fields(model):
 
 def _record_unrecorded(sender, instance, **kwargs):
     """A translation saved with no record of its English (a row made in code, a backup from
-    before records were kept) is taken to translate the English it is saved with."""
-    if fields := translated_fields(sender):
+    before records were kept) is taken to translate the English it is saved with. (The
+    glossary keeps no records: it is not Translatable.)"""
+    if issubclass(sender, Translatable) and (fields := translated_fields(sender)):
         record_unrecorded(instance, fields)
 
 

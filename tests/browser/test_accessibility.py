@@ -8,7 +8,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 
-from skills.framework.models import Skill
+from skills.framework.models import GlossaryTerm, Skill
 from tests.conftest import NODE_MODULES, require_tool
 from tests.pages import EVERY_PAGE, LANGUAGES, OUTDATED_PAGES, outdate_translations
 
@@ -65,9 +65,11 @@ def test_reader_pages_with_outdated_translations(live_content, axe_page, lang):
 )
 def test_admin_change_form(live_content, axe_page, lang, group, outdated):
     """The editor's tabbed form, and a translator's field-by-field one; with outdated
-    translations, their change in the English and the checkboxes of their state."""
+    translations, their change in the English and the checkboxes of their state; with the
+    glossary's warnings (SLMO's German name has no "Ebene")."""
     if outdated:
         outdate_translations()
+    GlossaryTerm.objects.create(term_en="level", term_de="Ebene", term_ar="مستوى")
     if group is None:
         user = User.objects.create_superuser("axe", password="pw")
     else:

@@ -1,11 +1,14 @@
 """`manage.py export_translations --language de [--only missing,outdated] FILE.po`: the
-content's texts in one language as an exchange file for a CAT tool (editorial/exchange.py)."""
+content's texts in one language as an exchange file for a CAT tool (editorial/exchange.py),
+each with the glossary's terms its English has; beside it, FILE.tbx, the glossary as a term
+base, when the glossary has terms."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skills.editorial.exchange import SELECTABLE, po_file, units
+from skills.editorial.exchange import SELECTABLE, po_file, tbx_file, units
+from skills.editorial.glossary import Glossary
 from skills.framework.languages import TRANSLATED_LANGUAGES
 
 
@@ -46,8 +49,15 @@ class Command(BaseCommand):
         if path.suffix.lower() != ".po":
             raise CommandError(f"{file}: name a .po file (gettext PO is what this writes)")
         exported = units(language, selected_states(only))
+        glossary = Glossary.load()
+        term_base = path.with_suffix(".tbx")
         try:
-            po_file(language, exported).save(str(path))
+            po_file(language, exported, glossary).save(str(path))
+            if glossary:
+                tbx_file(glossary, language).savefile(str(term_base))
         except OSError as error:
-            raise CommandError(f"{file}: cannot write it ({error.strerror})") from None
+            where = error.filename or file
+            raise CommandError(f"{where}: cannot write it ({error.strerror})") from None
         self.stdout.write(f"{len(exported)} texts in {language} written to {file}")
+        if glossary:
+            self.stdout.write(f"The glossary's {len(glossary)} terms written to {term_base}")
