@@ -22,7 +22,7 @@ fingerprint).
 Brought back (`import_targets`), a file is written whole or not at all: every unit is checked
 against the site as it is (its English, the translation as exported, its lines and
 characters) under a lock before anything is written, and each refusal names the unit's line
-and id.
+and id. The glossary warns of what it would in the admin, and blocks nothing.
 """
 
 import re
@@ -40,6 +40,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from translate.storage import tbx
 
+from skills.editorial.glossary import Glossary
 from skills.editorial.text_checks import check_characters, normalized
 from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
 from skills.framework.models import (
@@ -332,6 +333,9 @@ class ImportReport:
     changed: Counter = field(default_factory=Counter)
     unchanged: int = 0
     needing_work: int = 0  # fuzzy targets, not applied
+    # (unit, glossary Problem) of each imported translation that goes against the glossary:
+    # imported all the same, as a save in the admin is (the glossary warns, never blocks).
+    glossary: list = field(default_factory=list)
 
     def by_text(self):
         """(what the texts are about, new, changed), in order."""
@@ -346,6 +350,12 @@ class ImportReport:
                 "changed": changed,
             }
         yield self.summary()
+        for unit, problem in self.glossary:
+            yield _("Imported, but against the glossary: %(id)s (%(about)s). %(problem)s") % {
+                "id": unit.id,
+                "about": unit.about,
+                "problem": problem.message(),
+            }
 
     def summary(self):
         return _(
@@ -437,12 +447,14 @@ def _where(target):
 def import_targets(language, targets, *, source, user=None):
     """Write the changed `targets` in `language`, as one revision by `user` (or an import),
     each recorded as translating the English it was exported with; ExchangeErrors, and
-    nothing written, if any unit is refused."""
+    nothing written, if any unit is refused. The report lists the imported translations that
+    go against the glossary (imported all the same)."""
     # In English, as every revision's comment: the history is read in every language.
     reversion.set_comment(f"Translations in {language} imported from {source}")
     if user is not None:
         reversion.set_user(user)
     by_id = {unit.id: unit for unit in units(language, lock=True)}
+    glossary = Glossary.load()
     report, problems, seen, changes = ImportReport(language), [], set(), defaultdict(list)
     for target in targets:
         if target.id in seen:
@@ -466,6 +478,10 @@ def import_targets(language, targets, *, source, user=None):
             continue
         changes[id(unit.row)].append((unit, target))
         (report.changed if unit.translation else report.new)[unit.about] += 1
+        report.glossary += [
+            (unit, problem)
+            for problem in glossary.problems(unit.english, target.translation, language)
+        ]
     if problems:
         raise ExchangeErrors(problems)
     for changed in changes.values():

@@ -10,6 +10,7 @@ from html import unescape
 
 import polib
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -393,3 +394,69 @@ def test_the_glossary_has_history_and_each_save_names_who(client, glossary):
     # A save that changed nothing records nothing.
     save(client, url, open_form(client, url))
     assert Version.objects.get_for_object(glossary).count() == 1
+
+
+LEVEL_5 = "skill/SLMO/level/5/description"
+AGAINST = "Stellt sicher, dass die vereinbarten Servicestufen eingehalten werden."
+
+
+def with_level_5(catalogue, text=AGAINST):
+    (unit,) = [each for each in catalogue if each.msgctxt == LEVEL_5]
+    unit.msgstr = text
+
+
+def test_an_import_against_the_glossary_is_imported_and_reported(glossary, tmp_path):
+    path = tmp_path / "de.po"
+    call_command("export_translations", "--language", "de", str(path), stdout=io.StringIO())
+    catalogue = polib.pofile(str(path))
+    with_level_5(catalogue)
+    catalogue.save(str(path))
+
+    report = io.StringIO()
+    call_command("import_translations", str(path), stdout=report)
+
+    assert slmo_level(5).description_de == AGAINST
+    lines = report.getvalue().splitlines()
+    (warning,) = [line for line in lines if "glossary" in line]
+    skill = Skill.objects.get(code="SLMO")
+    assert warning == (
+        f"Imported, but against the glossary: {LEVEL_5} (SLMO: {skill.name_en}). The English "
+        "has “level”: this translation uses “Stufe”, which the glossary says to avoid; its "
+        "word is “Ebene”."
+    )
+
+
+def test_an_upload_against_the_glossary_is_reported_in_the_translators_language(client, glossary):
+    client.force_login(user_in("Translator (German)", "dora"))
+    response = client.get(EXCHANGE.format(lang="de"), {"language": "de"})
+    catalogue = polib.pofile(response.content.decode("utf-8"))
+    with_level_5(catalogue)
+    sent = SimpleUploadedFile("de.po", str(catalogue).encode("utf-8"))
+
+    page = client.post(EXCHANGE.format(lang="de"), {"file": sent}).text
+
+    assert slmo_level(5).description_de == AGAINST
+    start = page.index('id="report-glossary"')
+    listed = page[start : page.index("</ul>", start)]
+    assert "Importiert, aber abweichend vom Glossar" in listed
+    (item,) = re.findall(r"<li>(.*?)</li>", listed, re.S)
+    assert f'(<bdi dir="ltr"><code>{LEVEL_5}</code></bdi>)' in item
+    assert text_of(item).endswith(
+        "Der englische Text enthält „level“: Diese Übersetzung verwendet „Stufe“, das laut "
+        "Glossar zu vermeiden ist; sein Wort ist „Ebene“."
+    )
+    assert '<bdi lang="de" dir="ltr">Stufe</bdi>' in item
+
+
+def test_an_import_that_keeps_to_the_glossary_reports_nothing_against_it(glossary, tmp_path):
+    path = tmp_path / "de.po"
+    call_command("export_translations", "--language", "de", str(path), stdout=io.StringIO())
+    catalogue = polib.pofile(str(path))
+    with_level_5(catalogue, "Stellt sicher, dass die vereinbarten Serviceebenen gelten.")
+    catalogue.save(str(path))
+
+    report = io.StringIO()
+    call_command("import_translations", str(path), stdout=report)
+
+    assert "0 new and 1 changed" in report.getvalue()
+    assert "glossary" not in report.getvalue()
