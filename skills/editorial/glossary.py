@@ -7,7 +7,8 @@ has "уровень". Two leniencies on the translation's side, where stemmers l
 
 - a stem matches one it shares all but its last letter with (a Russian fleeting vowel:
   "уровень" → "уровен", "уровня" → "уровн"; an Arabic plural: "مستويات" → "مستويا", "المستوى"
-  → "مستو"), from four letters up;
+  → "مستو"), from four letters up; in Arabic, a shorter stem matches itself with the "ا" a
+  plural without the article keeps ("درجات" → "درجا", "درجة" → "درج");
 - in German, a word ending in the term is the term (a compound: "Verantwortungsebene" has
   "Ebene", "Kompetenzstufen" has "Stufe").
 
@@ -31,6 +32,10 @@ from skills.search.folding import fold, stems, words
 COMPOUNDING = {"de"}
 # The shortest stem the lenient comparison applies to.
 LENIENT_FROM = 4
+# Where a language's stemmer may leave one letter of an ending on a short stem: the Arabic
+# sound feminine plural "-ات" loses its "ت" but keeps its "ا" on a word without the article
+# ("درجات" → "درجا", "الدرجات" → "درج", "درجة" → "درج").
+ENDING_REMNANTS = {"ar": "ا"}
 # A compound's head may carry an inflection the stemmer would have taken off: "-en" in
 # "Kompetenzstufen".
 COMPOUND_ENDING = 3
@@ -57,10 +62,12 @@ class Words:
         return found
 
 
-def _same_stem(one, other):
+def _same_stem(one, other, language):
     if one == other:
         return True
     shorter, longer = sorted((one, other), key=len)
+    if (remnant := ENDING_REMNANTS.get(language)) and longer == shorter + remnant:
+        return True
     common = len(os.path.commonprefix([one, other]))
     return (
         len(shorter) >= LENIENT_FROM
@@ -78,7 +85,7 @@ def _is_compound_of(word, stem):
 def _word_matches(text, position, term, index, language):
     if language == SOURCE_LANGUAGE:
         return text.stemmed[position] == term.stemmed[index]
-    if _same_stem(text.stemmed[position], term.stemmed[index]):
+    if _same_stem(text.stemmed[position], term.stemmed[index], language):
         return True
     # Only the term's first word may end a compound ("Service-Level-Vereinbarung" aside,
     # "Dienstleistungsebene"): its later words are words of their own.

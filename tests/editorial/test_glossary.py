@@ -94,6 +94,9 @@ def test_an_inflected_form_of_the_agreed_word_satisfies_the_glossary(language, t
         ("ru", "Работает на всех ступенях ответственности.", "ступень"),
         ("it", "Lavora a tutti i gradi di responsabilità.", "grado"),
         ("ar", "يعمل على جميع الدرجات من المسؤولية.", "درجة"),
+        # A plural without the article, with a preposition joined to it: "درجا", not "درج".
+        ("ar", "يعمل على جميع درجات المسؤولية.", "درجة"),
+        ("ar", "يلتزم بدرجات المسؤولية.", "درجة"),
     ],
 )
 def test_an_inflected_word_to_avoid_is_named(language, translation, avoided):
