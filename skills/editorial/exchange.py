@@ -454,7 +454,6 @@ def import_targets(language, targets, *, source, user=None):
     if user is not None:
         reversion.set_user(user)
     by_id = {unit.id: unit for unit in units(language, lock=True)}
-    glossary = Glossary.load()
     report, problems, seen, changes = ImportReport(language), [], set(), defaultdict(list)
     for target in targets:
         if target.id in seen:
@@ -478,15 +477,16 @@ def import_targets(language, targets, *, source, user=None):
             continue
         changes[id(unit.row)].append((unit, target))
         (report.changed if unit.translation else report.new)[unit.about] += 1
-        report.glossary += [
-            (unit, problem)
-            for problem in glossary.problems(unit.english, target.translation, language)
-        ]
     if problems:
         raise ExchangeErrors(problems)
+    glossary = Glossary.load()
     for changed in changes.values():
         row = changed[0][0].row
         for unit, target in changed:
+            report.glossary += [
+                (unit, problem)
+                for problem in glossary.problems(unit.english, target.translation, language)
+            ]
             setattr(row, f"{unit.field_name}_{language}", target.translation)
             note_translated(
                 row, unit.field_name, language, english=unit.english, by=getattr(user, "pk", None)

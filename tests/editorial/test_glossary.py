@@ -10,7 +10,6 @@ from html import unescape
 
 import polib
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +20,8 @@ from skills.editorial.glossary import Entry, Glossary
 from skills.framework.models import GlossaryTerm, Skill, SkillLevel
 from skills.page_cache.watch import read_content_version
 from tests.editorial.test_admin import open_form, save, user_in
+from tests.editorial.test_exchange import edited, imported, translate_level_5
+from tests.editorial.test_exchange_admin import LEVEL_5, german_file, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -399,28 +400,18 @@ def test_the_glossary_has_history_and_each_save_names_who(client, glossary):
     assert Version.objects.get_for_object(glossary).count() == 1
 
 
-LEVEL_5 = "skill/SLMO/level/5/description"
 AGAINST = "Stellt sicher, dass die vereinbarten Servicestufen eingehalten werden."
 
 
-def with_level_5(catalogue, text=AGAINST):
-    (unit,) = [each for each in catalogue if each.msgctxt == LEVEL_5]
-    unit.msgstr = text
+def against_the_glossary(catalogue):
+    translate_level_5(catalogue, AGAINST)
 
 
 def test_an_import_against_the_glossary_is_imported_and_reported(glossary, tmp_path):
-    path = tmp_path / "de.po"
-    call_command("export_translations", "--language", "de", str(path), stdout=io.StringIO())
-    catalogue = polib.pofile(str(path))
-    with_level_5(catalogue)
-    catalogue.save(str(path))
-
-    report = io.StringIO()
-    call_command("import_translations", str(path), stdout=report)
+    report = imported(edited(tmp_path, against_the_glossary))
 
     assert slmo_level(5).description_de == AGAINST
-    lines = report.getvalue().splitlines()
-    (warning,) = [line for line in lines if "glossary" in line]
+    (warning,) = [line for line in report.splitlines() if "glossary" in line]
     skill = Skill.objects.get(code="SLMO")
     assert warning == (
         f"Imported, but against the glossary: {LEVEL_5} (SLMO: {skill.name_en}). The English "
@@ -431,12 +422,8 @@ def test_an_import_against_the_glossary_is_imported_and_reported(glossary, tmp_p
 
 def test_an_upload_against_the_glossary_is_reported_in_the_translators_language(client, glossary):
     client.force_login(user_in("Translator (German)", "dora"))
-    response = client.get(EXCHANGE.format(lang="de"), {"language": "de"})
-    catalogue = polib.pofile(response.content.decode("utf-8"))
-    with_level_5(catalogue)
-    sent = SimpleUploadedFile("de.po", str(catalogue).encode("utf-8"))
 
-    page = client.post(EXCHANGE.format(lang="de"), {"file": sent}).text
+    page = upload(client, german_file(client, against_the_glossary)).text
 
     assert slmo_level(5).description_de == AGAINST
     start = page.index('id="report-glossary"')
@@ -452,14 +439,7 @@ def test_an_upload_against_the_glossary_is_reported_in_the_translators_language(
 
 
 def test_an_import_that_keeps_to_the_glossary_reports_nothing_against_it(glossary, tmp_path):
-    path = tmp_path / "de.po"
-    call_command("export_translations", "--language", "de", str(path), stdout=io.StringIO())
-    catalogue = polib.pofile(str(path))
-    with_level_5(catalogue, "Stellt sicher, dass die vereinbarten Serviceebenen gelten.")
-    catalogue.save(str(path))
+    report = imported(edited(tmp_path, translate_level_5))  # "Serviceebenen"
 
-    report = io.StringIO()
-    call_command("import_translations", str(path), stdout=report)
-
-    assert "0 new and 1 changed" in report.getvalue()
-    assert "glossary" not in report.getvalue()
+    assert "0 new and 1 changed" in report
+    assert "glossary" not in report
