@@ -20,10 +20,12 @@ SECURE_SSL_REDIRECT = False
 
 # SQLite's test database in a file rather than in memory: the live server's threads then get
 # their own connections (in memory they share the test's, and a request still finishing races
-# the flush after each browser test).
+# the flush after each browser test). One file per test run, so that two runs side by side (a
+# developer's and an editor's hook, say) don't flush each other's data.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     (BASE_DIR / "build").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "build" / "test-db.sqlite3")}  # noqa: F405
+    _test_db = BASE_DIR / "build" / f"test-db-{os.getpid()}.sqlite3"  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(_test_db)}  # noqa: F405
 
 # django-axes announces itself and each reset at INFO; tests don't need to hear it.
 AXES_VERBOSE = False
