@@ -229,9 +229,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = SOURCE_LANGUAGE
 MODELTRANSLATION_FALLBACK_LANGUAGES = (SOURCE_LANGUAGE,)
-# The tabbed admin loads jQuery UI from a Google CDN by default: serve our copy instead, so
-# the admin works offline and under the Content-Security-Policy.
-JQUERY_UI_URL = "vendor/jquery-ui-1.14.1/jquery-ui.min.js"
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -60,3 +60,10 @@ def negotiated(accept_language):
         if primary in BY_CODE and 0 < quality <= 1:
             preferences.append((-quality, position, primary))
     return min(preferences)[2] if preferences else SOURCE_LANGUAGE
+
+
+def language_name(code):
+    """The language's name in the active language ("Deutsch" in German, "German" in English)."""
+    from django.utils.translation import get_language_info
+
+    return str(get_language_info(code)["name_translated"])

@@ -27,9 +27,11 @@ def axe_page(chromium):
     context.close()
 
 
-def violations(page, url):
-    page.goto(url)
-    page.add_script_tag(path=str(AXE))
+def violations(page, url=None):
+    """What axe finds on `url`, or on the page as it is now."""
+    if url is not None:
+        page.goto(url)
+        page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS
     )
@@ -64,9 +66,10 @@ def test_reader_pages_with_outdated_translations(live_content, axe_page, lang):
     ],
 )
 def test_admin_change_form(live_content, axe_page, lang, group, outdated):
-    """The editor's tabbed form, and a translator's field-by-field one; with outdated
-    translations, their change in the English and the checkboxes of their state; with the
-    glossary's warnings (SLMO's German name has no "Ebene")."""
+    """The editor's form, with every language's section closed and open, and a translator's
+    field-by-field one; with outdated translations, their change in the English and the
+    checkboxes of their state; with the glossary's warnings (SLMO's German name has no
+    "Ebene")."""
     if outdated:
         outdate_translations()
     GlossaryTerm.objects.create(term_en="level", term_de="Ebene", term_ar="مستوى")
@@ -85,3 +88,6 @@ def test_admin_change_form(live_content, axe_page, lang, group, outdated):
 
     url = f"{live_content.url}/{lang}/admin/skills/skill/{skill.pk}/change/"
     assert violations(axe_page, url) == []
+    if group is None:
+        axe_page.locator("#language-sections-choice").select_option("all")
+        assert violations(axe_page) == []

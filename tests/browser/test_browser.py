@@ -345,34 +345,11 @@ def signed_in_as_superuser(browser_page, live_content, username):
     return page
 
 
-def test_admin_language_tabs_switch_by_click_and_for_the_whole_page(live_content, browser_page):
-    from skills.framework.models import Skill
-
-    page = signed_in_as_superuser(browser_page, live_content, "tabs")
-    pk = Skill.objects.get(code="SLMO").pk
-    page.goto(f"{live_content.url}/en/admin/skills/skill/{pk}/change/")
-    assert page.locator("#id_name_en").is_visible()
-    assert not page.locator("#id_name_de").is_visible()
-
-    page.locator('li[aria-controls="tab_id_name_de"]').click()
-    assert page.locator("#id_name_de").is_visible()
-    assert not page.locator("#id_name_en").is_visible()
-
-    switch = page.locator("#modeltranslation-main-switch")
-    assert switch.get_attribute("aria-label") == "Language of the translated fields"
-    switch.select_option(label="ar")
-    assert page.locator("#id_name_ar").is_visible()
-    assert page.locator("#id_description_ar").is_visible()
-    assert page.locator("#id_description_ar").get_attribute("dir") == "rtl"
-    assert browser_page.console_errors == []
-    assert all(url.startswith(live_content.url) for url in browser_page.requests)
-
-
-def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_tabbed_admin(
+def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_editors_form(
     live_content, browser_page
 ):
-    """modeltranslation's tabs rewrite the labels of a field's row: the state's checkboxes
-    must survive them, be named for screen readers and be saved."""
+    """The state's checkboxes, in the Arabic section of an Arabic editor's form: named for
+    screen readers, and saved."""
     from skills.framework.models import Skill
     from skills.framework.translation_state import Status, text_status
     from tests.pages import outdate_translations
@@ -381,7 +358,6 @@ def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_tabbed_admin(
     page = signed_in_as_superuser(browser_page, live_content, "reviewer")
     pk = Skill.objects.get(code="SLMO").pk
     page.goto(f"{live_content.url}/ar/admin/skills/skill/{pk}/change/")
-    page.locator("#modeltranslation-main-switch").select_option(label="ar")
 
     reviewed = page.get_by_role("checkbox", name="رُوجعت: لقد دققت هذه الترجمة").first
     confirm = page.get_by_role(

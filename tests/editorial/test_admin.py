@@ -9,6 +9,7 @@ import sys
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
+from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.utils import translation
 from reversion.models import Revision, Version
@@ -103,7 +104,7 @@ def test_the_arabic_admin_is_right_to_left_and_its_english_inputs_are_not(admin_
 def test_the_admin_loads_nothing_from_other_hosts(admin_client, slmo):
     response = admin_client.get(CHANGE.format(lang="en", pk=slmo.pk))
 
-    assert "/static/vendor/jquery-ui-1.14.1/jquery-ui.min.js" in response.text
+    assert "/static/js/admin-language-sections.js" in response.text
     sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', response.text)
     assert sources
     assert [url for url in sources if not url.startswith("/")] == []
@@ -357,10 +358,15 @@ def test_the_admin_lives_at_the_configured_path(admin_client, slmo, settings):
 
 
 @pytest.mark.parametrize(
-    ("group", "lang"), [("Editor", "en"), ("Translator (German)", "de"), ("Editor", "ar")]
+    ("group", "lang", "said"),
+    [
+        ("Editor", "en", "Nothing was changed, so nothing was saved."),
+        ("Translator (German)", "de", "Nichts wurde geändert, daher wurde nichts gespeichert."),
+        ("Editor", "ar", "لم يتغير شيء، لذلك لم يُحفظ شيء."),
+    ],
 )
-def test_a_save_that_changes_nothing_changes_and_logs_nothing(
-    client, slmo, group, lang, django_capture_on_commit_callbacks
+def test_a_save_that_changes_nothing_changes_and_logs_nothing_and_says_so(
+    client, slmo, group, lang, said, django_capture_on_commit_callbacks
 ):
     client.force_login(user_in(group))
     url = CHANGE.format(lang=lang, pk=slmo.pk)
@@ -376,6 +382,7 @@ def test_a_save_that_changes_nothing_changes_and_logs_nothing(
     assert not LogEntry.objects.exists()
     assert not Revision.objects.exists()
     assert announced == []  # no content-version bump
+    assert [str(message) for message in get_messages(response.wsgi_request)] == [said]
 
 
 def test_a_save_records_the_one_field_that_changed_with_its_line_breaks(client, slmo):
@@ -456,7 +463,7 @@ def test_read_only_texts_carry_their_language_and_direction(client, slmo):
 def test_the_field_order_is_the_same_in_every_process():
     script = (
         "import django; django.setup()\n"
-        "from skills.editorial.admin import translation_fields\n"
+        "from skills.editorial.admin.forms import translation_fields\n"
         "from skills.framework.models import Skill\n"
         "print(list(translation_fields(Skill)))\n"
     )
@@ -683,3 +690,19 @@ def test_the_edition_is_the_editors_alone(client, slmo):
     client.force_login(user_in("Editor", username="editor"))
     fields = open_form(client, "/en/admin/skills/edition/1/change/")
     assert fields["name"] == "SFIA 9"
+
+
+def test_inputs_are_labelled_with_their_languages_name_in_the_admins_language(admin_client, slmo):
+    german = admin_client.get(CHANGE.format(lang="de", pk=slmo.pk)).text
+    arabic = admin_client.get(CHANGE.format(lang="ar", pk=slmo.pk)).text
+
+    assert re.search(
+        r'<label for="id_description_ar"[^>]*>Beschreibung \(Arabisch\):</label>', german
+    )
+    assert re.search(
+        r'<label for="id_levels-2-description_ru"[^>]*>Beschreibung \(Russisch\):', german
+    )
+    assert re.search(r'<label for="id_name_de"[^>]*>الاسم \(الألمانية\):', arabic)
+    assert "[de]" not in german and "[ar]" not in arabic
+    # Each translated language's section is headed by its name.
+    assert re.search(r'<h2 [^>]*class="fieldset-heading">Italienisch</h2>', german)

@@ -15,7 +15,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from skills.content import importer
-from skills.editorial.admin import SkillAdmin
+from skills.editorial.admin.registration import SkillAdmin
 from skills.framework.models import Skill, SkillLevel
 from tests.conftest import SLMO
 from tests.forms import form_fields

@@ -52,7 +52,7 @@ django.setup()
 from django.conf import settings
 from django.test import Client
 from skills.framework.models import Skill
-from skills.editorial.admin import translation_fields
+from skills.editorial.admin.forms import translation_fields
 
 settings.ALLOWED_HOSTS = ["testserver"]
 Skill.objects.filter(code="SLMO").update(

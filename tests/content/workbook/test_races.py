@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from skills.content.workbook import importer
-from skills.editorial.admin import SkillAdmin
+from skills.editorial.admin.registration import SkillAdmin
 from skills.framework.models import Skill, SkillLevel
 from tests.content.workbook.books import import_spreadsheet, open_admin_form, workbook
 from tests.editorial.test_races import Held
