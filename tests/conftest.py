@@ -191,6 +191,19 @@ class Watched:
             self.page.wait_for_timeout(20)
 
 
+def sign_in(browser_page, live_server, user):
+    """`browser_page`'s page, signed in to the live server's admin as `user`."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page = browser_page.page
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+    return page
+
+
 @pytest.fixture
 def browser_page(chromium):
     context = chromium.new_context(viewport={"width": 1100, "height": 900})

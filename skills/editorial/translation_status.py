@@ -45,6 +45,13 @@ class Text:
     english: str
     translations: dict  # language → text or None
     state: dict  # the row's translation_state
+    source: type = None  # the row's own model (a skill's level: SkillLevel)
+    row_pk: object = None
+
+    @property
+    def key(self):
+        """The text's name in a form: "skills.skilllevel:17:description"."""
+        return f"{self.source._meta.label_lower}:{self.row_pk}:{self.field}"
 
     def status(self, language):
         record = self.state.get(language, {}).get(self.field)
@@ -76,14 +83,15 @@ SOURCES = (
 
 def _selects():
     """One SELECT per model and translated field, each with the same columns: the source's
-    index, the editing row's pk, the label's parts, the field's index, its texts, the
-    records."""
+    index, the editing row's pk, the row's own pk, the label's parts, the field's index, its
+    texts, the records."""
     for index, (model, _, pk, (label, level)) in enumerate(SOURCES):
         for position, base in enumerate(translated_fields(model)):
             english = f"{base}_{SOURCE_LANGUAGE}"
             columns = [
                 Value(index),
                 F(pk),
+                F("pk"),
                 _as_text(label),
                 # Typed alike in every SELECT: PostgreSQL takes a bare NULL for text.
                 models.functions.Cast(F(level) if level else Value(None), models.IntegerField()),
@@ -108,7 +116,7 @@ def every_text():
     """Every translated text whose English exists, in one query."""
     first, *others = _selects()
     texts = []
-    for index, pk, label, level, position, english, *rest in first.union(*others, all=True):
+    for index, pk, row_pk, label, level, position, english, *rest in first.union(*others, all=True):
         *translations, state = rest
         model, edited_in, *_ = SOURCES[index]
         texts.append(
@@ -120,6 +128,8 @@ def every_text():
                 english=english,
                 translations=dict(zip(TRANSLATED_LANGUAGES, translations, strict=True)),
                 state=state or {},
+                source=model,
+                row_pk=row_pk,
             )
         )
     texts.sort(key=lambda text: (text.model._meta.label, text.label, text.field))
@@ -130,9 +140,10 @@ def every_text():
 class LanguageStatus:
     language: str
     counts: Counter = field(default_factory=Counter)  # Status → texts
-    # The texts that need a translator, with links: missing, then outdated.
+    # The texts that need a translator or a reviewer, with links.
     missing: list = field(default_factory=list)
     outdated: list = field(default_factory=list)
+    unreviewed: list = field(default_factory=list)
     # (text, glossary.py's Problem) where a translation goes against the glossary, if asked.
     glossary: list = field(default_factory=list)
 
@@ -164,6 +175,8 @@ def translation_status(texts=None):
                 counts.missing.append(text)
             elif state == Status.OUTDATED:
                 counts.outdated.append(text)
+            elif state == Status.UNREVIEWED:
+                counts.unreviewed.append(text)
     return statuses
 
 

@@ -334,15 +334,11 @@ def test_the_search_page_fits_a_phone(live_content, phone_page, lang):
 def signed_in_as_superuser(browser_page, live_content, username):
     """The browser's page, signed in to the live server's admin as a new superuser."""
     from django.contrib.auth.models import User
-    from django.test import Client
 
-    client = Client()
-    client.force_login(User.objects.create_superuser(username, password="pw"))
-    page = browser_page.page
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_content.url}]
-    )
-    return page
+    from tests.conftest import sign_in
+
+    user = User.objects.create_superuser(username, password="pw")
+    return sign_in(browser_page, live_content, user)
 
 
 def test_still_correct_and_reviewed_are_ticked_and_saved_in_the_editors_form(

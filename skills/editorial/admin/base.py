@@ -24,6 +24,7 @@ from skills.editorial.admin.forms import (
     state_token,
     translation_fields,
 )
+from skills.editorial.admin.review_actions import review_actions
 from skills.editorial.admin.scope import editing
 from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.text_checks import check_characters
@@ -244,6 +245,12 @@ class ContentAdmin(GuardedVersionAdmin):
             return True
         english = build_localized_fieldname(name.removesuffix(f"_{language}"), SOURCE_LANGUAGE)
         return bool(getattr(obj, english) or getattr(obj, name))
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            actions.update(review_actions(request))
+        return actions
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -2,10 +2,11 @@
 
 import functools
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -14,11 +15,13 @@ from reversion.admin import VersionAdmin
 from skills.editorial.admin.base import ContentAdmin, GuardedVersionAdmin, LevelsInline
 from skills.editorial.admin.filters import TRANSLATION_FILTERS
 from skills.editorial.admin.forms import GenericAttributeForm, GlossaryTermForm, SkillForm
+from skills.editorial.admin.review_actions import report
+from skills.editorial.bulk_review import mark_reviewed
 from skills.editorial.exchange_admin import exchange_view
 from skills.editorial.glossary import Glossary
-from skills.editorial.roles import may_edit_structure
+from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.translation_status import every_text, translation_status
-from skills.framework.languages import LANGUAGE_CODES, direction, language_name
+from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, direction, language_name
 from skills.framework.models import (
     AttributeGroup,
     AttributeLevel,
@@ -31,9 +34,26 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.translation_state import may_review
 
 admin.site.site_title = _("SFIA administration")
 admin.site.site_header = _("SFIA administration")
+
+
+# The status page lists this many texts not yet reviewed, per language: a reviewer's batch.
+UNREVIEWED_LISTED = 200
+
+
+def unreviewed_row(text, language, user, reviewing):
+    """A not yet reviewed text as the status page lists it: the text, its translation, and
+    whether `user` may tick it (`reviewing` the language, and not who wrote or confirmed it)."""
+    record = text.state.get(language, {}).get(text.field)
+    return {
+        "text": text,
+        "translation": text.translations[language],
+        "dir": direction(language),
+        "may_review": reviewing and may_review(record, user.pk),
+    }
 
 
 class SkillLevelInline(LevelsInline):
@@ -71,19 +91,49 @@ class SkillAdmin(ContentAdmin):
     def translation_status_view(self, request):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
+        if request.method == "POST":
+            return self.review_from_status_page(request)
         texts = every_text()
         status = translation_status(texts)
         glossary = Glossary.load()
+        reviewing = self.reviewing_languages(request)
         for language, counts in status.items():
             counts.glossary = glossary.inconsistencies(texts, language)
+            counts.reviewing = language in reviewing
+            counts.to_review = [
+                unreviewed_row(text, language, request.user, language in reviewing)
+                for text in counts.unreviewed[:UNREVIEWED_LISTED]
+            ]
         context = {
             **self.admin_site.each_context(request),
             "title": _("Translation status"),
             "opts": self.model._meta,
             "status": status,
             "glossary": glossary,
+            "unreviewed_listed": UNREVIEWED_LISTED,
         }
         return TemplateResponse(request, "admin/skills/translation_status.html", context)
+
+    def reviewing_languages(self, request):
+        """The languages whose texts the user may mark as reviewed on the status page."""
+        if not self.has_change_permission(request):
+            return []
+        return [code for code in editable_languages(request.user) if code != SOURCE_LANGUAGE]
+
+    def review_from_status_page(self, request):
+        """Mark the texts the reviewer ticked (or every one listed) as reviewed in one
+        language, and say what was done and refused."""
+        language = request.POST.get("language")
+        if language not in self.reviewing_languages(request):
+            raise PermissionDenied
+        wanted = set(request.POST.getlist("shown" if "all" in request.POST else "text"))
+        texts = [text for text in every_text() if text.key in wanted]
+        if texts:
+            report(self, request, language, mark_reviewed(request.user, language, texts))
+        else:
+            self.message_user(request, _("No text was selected."), messages.WARNING)
+        address = reverse("admin:skills_translation_status")
+        return HttpResponseRedirect(f"{address}#unreviewed-{language}")
 
 
 @admin.register(ResponsibilityLevel)
