@@ -18,6 +18,7 @@ from skills.framework.models import OriginalText
 from skills.framework.translation_state import (
     Status,
     may_review,
+    note_confirmed,
     note_reviewed,
     note_translated,
     record_of,
@@ -27,7 +28,7 @@ from skills.framework.translation_state import (
 CONFIRM, REVIEW = "__still_correct", "__reviewed"
 
 OWN_CHANGE = _(
-    "You made the last change to this translation: another translator or an editor reviews it."
+    "You wrote or confirmed this translation: another translator or an editor reviews it."
 )
 CHANGED_NOW = _("You are changing this translation: another translator or an editor reviews it.")
 OUTDATED_REVIEW = _(
@@ -123,7 +124,7 @@ class TranslationReviewForm:
                 english_of[name] = english
         for name, base, language in self.confirmed:
             english = getattr(instance, build_localized_fieldname(base, SOURCE_LANGUAGE))
-            note_translated(instance, base, language, english=english, by=by)
+            note_confirmed(instance, base, language, english=english, by=by)
             english_of[name] = english
         now = timezone.now()
         for _name, base, language in self.reviewed:

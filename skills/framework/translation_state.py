@@ -4,7 +4,9 @@ Every translated row keeps, in its `translation_state` column, a record for each
 language it has a translation of: {language: {field: record}}, a record being
 
     {"from": the fingerprint of the English the translation was made from,
-     "by": the id of the user who last wrote it or confirmed it (None: an import),
+     "by": the id of the user who wrote its words (None: an import, or not known),
+     "confirmed_by": the id of the user who last confirmed it still correct for a new
+                     English, where someone did since the words were written,
      "reviewed": {"by": the reviewer's id, "at": ISO 8601 time}, once reviewed}
 
 Kept in the row, the records travel with the texts: read in the same query, saved in every
@@ -78,10 +80,21 @@ def _with_record(instance, field, language, record):
 
 def note_translated(instance, field, language, *, english, by=None):
     """Record that `instance`'s `field` in `language` (as it now is) translates `english`,
-    written or confirmed by the user with id `by` (None: an import); not yet reviewed."""
+    its words written by the user with id `by` (None: an import); not yet reviewed."""
     translation = getattr(instance, f"{field}_{language}")
     record = {"from": fingerprint(english), "by": by} if translation and english else None
     _with_record(instance, field, language, record)
+
+
+def note_confirmed(instance, field, language, *, english, by):
+    """Record that the user with id `by` confirmed `instance`'s `field` in `language` as still
+    correct for `english`: made from it now, not yet reviewed, its words still their author's
+    (who, like the confirmer, may not review them)."""
+    record = record_of(instance, field, language) or {"by": None}
+    record = {key: value for key, value in record.items() if key != "reviewed"}
+    _with_record(
+        instance, field, language, {**record, "from": fingerprint(english), "confirmed_by": by}
+    )
 
 
 def note_reviewed(instance, field, language, *, by, at):
@@ -93,8 +106,11 @@ def note_reviewed(instance, field, language, *, by, at):
 
 
 def may_review(record, user_id):
-    """The four-eyes rule: whoever last wrote or confirmed a translation does not review it."""
-    return record is not None and record.get("by") != user_id
+    """The four-eyes rule: neither who wrote a translation's words nor who confirmed them
+    still correct reviews them."""
+    if record is None:
+        return False
+    return user_id not in (record.get("by"), record.get("confirmed_by"))
 
 
 def record_unrecorded(instance, fields):

@@ -91,7 +91,7 @@ def test_the_author_cannot_review_their_own_words_in_bulk(client, written_by_ger
     skill.refresh_from_db()
     assert text_status(skill, "name", "de") == Status.UNREVIEWED
     assert (
-        "Not marked as reviewed: SLMO, name (German). You made the last change to this "
+        "Not marked as reviewed: SLMO, name (German). You wrote or confirmed this "
         "translation: another translator or an editor reviews it."
     ) in messages
 

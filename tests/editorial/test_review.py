@@ -102,7 +102,9 @@ def test_still_correct_clears_the_flag_without_retyping(client, editor, slmo):  
     skill = Skill.objects.get(pk=slmo.pk)
     assert skill.description_de == german
     assert text_status(skill, "description", "de") == Status.UNREVIEWED
-    assert record_of(skill, "description", "de")["by"] == gerda.pk
+    # Confirmed by Gerda; the words are still the import's, no one's.
+    assert record_of(skill, "description", "de")["confirmed_by"] == gerda.pk
+    assert record_of(skill, "description", "de")["by"] is None
     assert text_status(skill, "description", "it") == Status.OUTDATED  # only German confirmed
     history = client.get(f"/de/admin/skills/skill/{slmo.pk}/history/").text
     assert "Als weiterhin korrekt bestätigt: Beschreibung [de]." in history
@@ -147,14 +149,14 @@ def test_four_eyes_review(client, slmo):  # noqa: F811
     page = client.get(url).text
     assert 'name="name_de__reviewed"' not in input_block(page, "name_de")
     assert (
-        "You made the last change to this translation"
+        "You wrote or confirmed this translation"
         in client.get(CHANGE.format(lang="en", pk=slmo.pk)).text
     )
     response = save(client, url, open_form(client, url), name_de__reviewed="1")
     assert response.status_code == 200
     assert (
-        "Sie haben diese Übersetzung zuletzt geändert: eine andere Übersetzerin, ein anderer "
-        "Übersetzer oder die Redaktion prüft sie."
+        "Sie haben diese Übersetzung geschrieben oder bestätigt: eine andere Übersetzerin, ein "
+        "anderer Übersetzer oder die Redaktion prüft sie."
     ) in response.text
     assert text_status(Skill.objects.get(pk=slmo.pk), "name", "de") == Status.UNREVIEWED
 
@@ -177,6 +179,43 @@ def test_four_eyes_review(client, slmo):  # noqa: F811
     client.force_login(gerda)
     save(client, url, open_form(client, url), name_de="Dienstgüte-Management")
     assert text_status(Skill.objects.get(pk=slmo.pk), "name", "de") == Status.UNREVIEWED
+
+
+def test_neither_the_author_nor_the_confirmer_reviews_confirmed_words(
+    client,
+    editor,
+    slmo,  # noqa: F811
+):
+    """A writes, the English changes, B confirms A's words still correct: the words are still
+    A's, so neither A nor B may review them; C may."""
+    anna, bernd, clara = (translator("German", name) for name in ("anna", "bernd", "clara"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    client.force_login(anna)
+    save(client, url, open_form(client, url), description_de="Annas Beschreibung.")
+    client.force_login(editor)
+    change_english(client, slmo.pk, description_en=NEW_DESCRIPTION)
+    client.force_login(bernd)
+    save(client, url, open_form(client, url), description_de__still_correct="1")
+    skill = Skill.objects.get(pk=slmo.pk)
+    assert text_status(skill, "description", "de") == Status.UNREVIEWED
+    assert record_of(skill, "description", "de")["by"] == anna.pk
+    assert record_of(skill, "description", "de")["confirmed_by"] == bernd.pk
+
+    for who in (anna, bernd):
+        client.force_login(who)
+        assert 'name="description_de__reviewed"' not in input_block(
+            client.get(url).text, "description_de"
+        )
+        response = save(client, url, open_form(client, url), description_de__reviewed="1")
+        assert response.status_code == 200, who
+        assert "geschrieben oder bestätigt" in response.text
+        skill = Skill.objects.get(pk=slmo.pk)
+        assert text_status(skill, "description", "de") == Status.UNREVIEWED
+
+    client.force_login(clara)
+    response = save(client, url, open_form(client, url), description_de__reviewed="1")
+    assert response.status_code == 302
+    assert text_status(Skill.objects.get(pk=slmo.pk), "description", "de") == Status.REVIEWED
 
 
 def test_a_text_changed_and_marked_reviewed_in_one_save_is_refused(client, slmo):  # noqa: F811
