@@ -244,7 +244,9 @@ class Glossary:
             approved, avoided = self._translated[entry.pk, language]
             uses = [word for word, phrase in avoided if occurs(phrase, text, language)]
             found += [Problem(entry, language, word) for word in uses]
-            if approved and not uses and not occurs(approved, text, language):
+            # A language with no agreed word yet lacks nothing.
+            agreed = entry.approved[language]
+            if agreed and not uses and not occurs(approved, text, language):
                 found.append(Problem(entry, language))
         return found
 

@@ -117,6 +117,15 @@ def test_a_translation_without_the_agreed_word_is_warned_of(language, translatio
     assert problems(translation, language) == [("level", None)]
 
 
+def test_a_language_with_no_agreed_word_yet_lacks_nothing():
+    """Only the German word is agreed: the Russian translation, with any word for "level",
+    is not told it lacks one (it would have been told it lacks „“)."""
+    german_only = Glossary([entry(term_en="level", term_de="Ebene")])
+
+    assert problems("Работает на всех ступенях.", "ru", german_only) == []
+    assert problems("Arbeitet auf allen Stufen.", "de", german_only) == [("level", None)]
+
+
 def test_only_a_text_whose_english_has_the_term_is_checked():
     assert problems("Arbeitet auf allen Stufen.", "de", english="Works everywhere.") == []
     # Nor one not yet translated: that is a missing translation, not a glossary matter.
