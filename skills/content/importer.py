@@ -29,6 +29,7 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.revision_comments import imported_comment
 from skills.search import index as search_index
 
 
@@ -40,7 +41,7 @@ def import_sources(sources, framework, *, framework_file, overwrite_edits=False)
     the admin's history, keeping what was edited in the admin since the last import
     (merge.py)."""
     folders = sorted({str(source.folder.parent) for source in sources})
-    reversion.set_comment(f"Imported from {', '.join(folders)}")
+    reversion.set_comment(imported_comment(folders))
     report = ImportReport()
     merge = Merge(overwrite_edits)
     _import_framework(framework, framework_file, merge, report)

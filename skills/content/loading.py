@@ -16,6 +16,7 @@ from skills.content.fields import localized
 from skills.content.merge import Merge
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.models import CONTENT_MODELS
+from skills.framework.revision_comments import imported_comment
 from skills.framework.translation import translated_fields
 from skills.search import index as search_index
 
@@ -46,7 +47,7 @@ def load_content(fixture):
         return 0
     fixture = Path(fixture)
     with reversion.create_revision():
-        reversion.set_comment(f"Imported from {project_path(fixture)}")
+        reversion.set_comment(imported_comment([fixture]))
         call_command("loaddata", str(fixture), verbosity=0)
         merge = Merge()
         loaded = 0

@@ -53,6 +53,7 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.revision_comments import imported_comment
 from skills.framework.translation import translated_fields
 from skills.framework.translation_state import (
     Status,
@@ -450,7 +451,7 @@ def import_targets(language, targets, *, source, user=None):
     nothing written, if any unit is refused. The report lists the imported translations that
     go against the glossary (imported all the same)."""
     # In English, as every revision's comment: the history is read in every language.
-    reversion.set_comment(f"Translations in {language} imported from {source}")
+    reversion.set_comment(imported_comment([source], language))
     if user is not None:
         reversion.set_user(user)
     by_id = {unit.id: unit for unit in units(language, lock=True)}

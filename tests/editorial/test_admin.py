@@ -529,11 +529,13 @@ def test_history_reads_in_the_readers_language(client, slmo):
     german = client.get(history.format(lang="de")).text
     english = client.get(history.format(lang="en")).text
 
-    assert "Beschreibung [ar] geändert." in german
-    assert "Beschreibung [ar] für Fähigkeitsebene „SLMO 4“ geändert." in german
-    assert "تم" not in german
-    assert "Changed Description [ar]." in english
-    assert "Changed Description [ar] for skill level “SLMO 4”." in english
+    assert "Beschreibung (Arabisch) geändert." in german
+    assert "Beschreibung (Arabisch) für Fähigkeitsebene „SLMO 4“ geändert." in german
+    assert "تم" not in german and "[ar]" not in german
+    assert "Changed Description (Arabic)." in english
+    assert "Changed Description (Arabic) for skill level “SLMO 4”." in english
+    arabic = client.get(history.format(lang="ar")).text
+    assert "تم تغيير الوصف (العربية)." in arabic
     # The admin's recent actions name the skill in the reader's language too.
     index = client.get("/de/admin/").text
     assert "Service-Level-Management (SLMO)" in index

@@ -2,6 +2,7 @@
 tool, read back here with polib, as Poedit or Weblate would read them."""
 
 import io
+import json
 import re
 
 import polib
@@ -160,7 +161,7 @@ def test_a_changed_target_reaches_the_reader_page_recorded_and_in_the_history(
     assert NEW_LEVEL_5 in page
     latest = Version.objects.get_for_object(slmo).first().revision
     assert latest.user == importer
-    assert "imported from" in latest.comment
+    assert json.loads(latest.comment) == [{"imported": {"files": ["de.po"], "language": "de"}}]
 
 
 def test_an_outdated_translation_brought_back_is_current_again(content, tmp_path):

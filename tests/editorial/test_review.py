@@ -107,7 +107,7 @@ def test_still_correct_clears_the_flag_without_retyping(client, editor, slmo):  
     assert record_of(skill, "description", "de")["by"] is None
     assert text_status(skill, "description", "it") == Status.OUTDATED  # only German confirmed
     history = client.get(f"/de/admin/skills/skill/{slmo.pk}/history/").text
-    assert "Als weiterhin korrekt bestätigt: Beschreibung [de]." in history
+    assert "Als weiterhin korrekt bestätigt: Beschreibung (Deutsch)." in history
 
 
 def test_updating_the_translation_clears_the_flag(client, editor, slmo):  # noqa: F811
@@ -173,7 +173,7 @@ def test_four_eyes_review(client, slmo):  # noqa: F811
     latest = Version.objects.get_for_object(skill).first().revision
     assert latest.user == gustav
     history = client.get(f"/en/admin/skills/skill/{slmo.pk}/history/").text
-    assert "Reviewed: Name [de]." in history
+    assert "Reviewed: Name (German)." in history
 
     # Changing a reviewed text makes it unreviewed again.
     client.force_login(gerda)

@@ -39,6 +39,7 @@ from skills.framework.models import (
     SkillLevel,
     Subcategory,
 )
+from skills.framework.revision_comments import imported_comment
 from skills.search import index as search_index
 
 # Which cell says each untranslated field, by the sheet layout's keys.
@@ -59,7 +60,7 @@ CELL_OF_FIELD = {
 def import_workbook(workbook, *, overwrite_edits=False, progress=None):
     """Write `workbook` (reader.read_workbook) to the database; raise `WorkbookErrors`, with
     nothing written, where it does not fit what the database holds."""
-    reversion.set_comment(f"Imported from {', '.join(workbook.paths)}")
+    reversion.set_comment(imported_comment(workbook.paths))
     merge = Merge(overwrite_edits)
     report = ImportReport(
         skills=None if workbook.skills is None else [],

@@ -3,6 +3,8 @@ then its translations; merged three ways like import_sources, idempotent, tellin
 did."""
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -178,7 +180,9 @@ def test_a_second_run_changes_nothing_and_makes_no_revision(tmp_path):
         "Skills: 0 added, 0 changed, 5 unchanged.",
         "Attributes: 0 added, 0 changed, 3 unchanged.",
     ]
-    assert [revision.comment for revision in Revision.objects.all()] == [f"Imported from {path}"]
+    assert [json.loads(revision.comment) for revision in Revision.objects.all()] == [
+        [{"imported": {"files": [Path(path).name]}}]
+    ]
 
 
 def test_an_import_is_one_revision_and_a_skill_history_shows_its_levels(tmp_path):
@@ -190,7 +194,9 @@ def test_an_import_is_one_revision_and_a_skill_history_shows_its_levels(tmp_path
     output = import_spreadsheet(changed)
 
     assert "XAAA changed — en: level 1" in output
-    assert Revision.objects.order_by("pk").last().comment == f"Imported from {changed}"
+    assert json.loads(Revision.objects.order_by("pk").last().comment) == [
+        {"imported": {"files": ["changed.xlsx"]}}
+    ]
     assert Revision.objects.count() == 2
     assert Version.objects.get_for_object(Skill.objects.get(code="XAAA")).count() == 2
     assert Version.objects.get_for_object(Skill.objects.get(code="XAAB")).count() == 1
