@@ -12,22 +12,28 @@ breaks (PO keeps them as \\n), the translator sees a list item beside the items 
 and the paragraph it belongs to, and the structure (how many lines) is the source's, for an
 import to check.
 
-Written as gettext PO with polib (a `.po` file): the format Poedit, Weblate and OmegaT all
-read and write without plug-ins. The unit's id is its msgctxt (two texts may share their
-English: the context keeps them apart), its English the msgid, the translation the msgstr;
-an outdated translation is `fuzzy` (what those tools call "needs work"), and its notes name
-the skill or attribute, the translation's state and the translation as exported (by
-fingerprint).
+Written as gettext PO with polib (a `.po` file), which Poedit, Weblate and OmegaT read and
+write without plug-ins, or as XLIFF 1.2 (`.xlf`, `.xliff`: xliff.py), which Trados, memoQ,
+Phrase and Smartcat work in. In PO the unit's id is its msgctxt (two texts may share their
+English: the context keeps them apart), its English the msgid, the translation the msgstr; an
+outdated translation is `fuzzy` (what those tools call "needs work") with its previous English
+(`#| msgid`), and its notes name the skill or attribute, the translation's state and the
+glossary's terms.
 
-Brought back (`import_targets`), a file is written whole or not at all: every unit is checked
-against the site as it is (its English, the translation as exported, its lines and
-characters) under a lock before anything is written, and each refusal names the unit's line
-and id. The glossary warns of what it would in the admin, and blocks nothing.
+Every export is recorded on the site (framework's TranslationExport) with each unit's
+translation as exported, and the file carries the export's id in its header (PO's
+`X-SFIA-Export`, XLIFF's `<file original>`), which CAT tools keep. Brought back
+(`import_targets`), a file is checked whole first: well-formed (po_syntax.py), in a language
+of the site that the importer translates, made by an export of this site in that language;
+else nothing is imported. Then each unit on its own, against the site as it is, under a lock:
+its English, the site's translation against the one exported, its lines and characters. Every
+unit that passes is written, all in one revision; each that does not is listed with why. The
+glossary warns of what it would in the admin, and blocks nothing.
 """
 
-import re
+import uuid
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
@@ -35,23 +41,29 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
-from lxml import etree
-from translate.storage import tbx
+from django.utils.translation import gettext_lazy
 
+from skills.editorial import po_syntax
 from skills.editorial.glossary import Glossary
-from skills.editorial.text_checks import check_characters, normalized
-from skills.framework.languages import BY_CODE, SOURCE_LANGUAGE, TRANSLATED_LANGUAGES
+from skills.editorial.text_checks import check_characters, check_line_count, normalized
+from skills.framework.languages import (
+    BY_CODE,
+    SOURCE_LANGUAGE,
+    TRANSLATED_LANGUAGES,
+    language_name,
+)
 from skills.framework.models import (
     AttributeGroup,
     AttributeLevel,
     Category,
     GenericAttribute,
+    OriginalText,
     ResponsibilityLevel,
     Skill,
     SkillLevel,
     Subcategory,
+    TranslationExport,
 )
 from skills.framework.revision_comments import imported_comment
 from skills.framework.translation import translated_fields
@@ -79,6 +91,7 @@ class Unit:
     about: str  # "SLMO: Service level management", what the text belongs to
     row: object = field(default=None, compare=False, repr=False)  # the model instance
     field_name: str = ""  # "description"
+    previous_english: str = ""  # an outdated translation's: the English it was made from
 
 
 ENGLISH_NAME = f"name_{SOURCE_LANGUAGE}"
@@ -149,12 +162,29 @@ def units(language, only=(), lock=False):
                     continue
                 unit_id = f"{prefix(row)}/{name}"
                 found.append(Unit(unit_id, english, translation, state, about(row), row, name))
-    return found
+    return _with_previous_english(found, language)
 
 
-# The last note names the translation as exported (by fingerprint): a file brought back over a
-# translation someone changed on the site since is refused there, never written over it.
-EXPORTED_NOTE = "exported translation: "
+def _with_previous_english(found, language):
+    """`found`, each outdated unit with the English its translation was made from, where it is
+    on record (one query)."""
+    made_from = {
+        unit.id: (record_of(unit.row, unit.field_name, language) or {}).get("from")
+        for unit in found
+        if unit.status == Status.OUTDATED
+    }
+    originals = dict(
+        OriginalText.objects.filter(fingerprint__in=set(made_from.values())).values_list(
+            "fingerprint", "text"
+        )
+    )
+    return [
+        replace(unit, previous_english=originals.get(made_from[unit.id], ""))
+        if unit.id in made_from
+        else unit
+        for unit in found
+    ]
+
 
 STATE_NOTES = {
     Status.MISSING: "not translated yet",
@@ -178,64 +208,70 @@ def glossary_notes(glossary, english, language):
     return notes
 
 
-def po_file(language, exported_units, glossary=None):
-    """The units as a gettext PO file (polib's POFile), its language in the header; with a
-    `glossary`, each unit's notes name the terms its English has (glossary_notes)."""
+def unit_notes(unit, language, glossary=None):
+    """A unit's notes for the translator: what it is about, its state, the glossary's terms."""
+    return [
+        unit.about,
+        STATE_NOTES[unit.status],
+        *(glossary_notes(glossary, unit.english, language) if glossary else ()),
+    ]
+
+
+def record_export(language, exported_units, user=None):
+    """The TranslationExport of `exported_units`: what an import of the file is checked
+    against."""
+    return TranslationExport.objects.create(
+        language=language,
+        user=user if getattr(user, "pk", None) else None,
+        units={unit.id: fingerprint(unit.translation) for unit in exported_units},
+    )
+
+
+EXPORT_HEADER = "X-SFIA-Export"
+
+
+def translator_named(user):
+    """`user` as PO's Last-Translator names a person: "Name <email>"."""
+    if user is None:
+        return "SFIA export_translations"
+    name = user.get_full_name() or user.get_username()
+    return f"{name} <{user.email}>" if user.email else name
+
+
+def po_file(language, exported_units, glossary=None, export=None):
+    """The units as a gettext PO file (polib's POFile), its language and `export`'s id in the
+    header; with a `glossary`, each unit's notes name the terms its English has."""
     catalogue = polib.POFile(wrapwidth=0)
+    now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
     catalogue.metadata = {
         "Project-Id-Version": "SFIA",
-        "Language": language,
+        "Report-Msgid-Bugs-To": "",
+        "POT-Creation-Date": now,
+        "PO-Revision-Date": now,
+        "Last-Translator": translator_named(export.user if export else None),
         "Language-Team": BY_CODE[language].name,
+        "Language": language,
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
-        "POT-Creation-Date": timezone.now().strftime("%Y-%m-%d %H:%M%z"),
         "X-Generator": "SFIA export_translations",
     }
+    if export is not None:
+        catalogue.metadata[EXPORT_HEADER] = str(export.pk)
     for unit in exported_units:
+        outdated = unit.status == Status.OUTDATED
         catalogue.append(
             polib.POEntry(
                 msgctxt=unit.id,
                 msgid=unit.english,
                 msgstr=unit.translation,
-                comment="\n".join(
-                    [
-                        unit.about,
-                        STATE_NOTES[unit.status],
-                        *(glossary_notes(glossary, unit.english, language) if glossary else ()),
-                        f"{EXPORTED_NOTE}{fingerprint(unit.translation)}",
-                    ]
-                ),
-                flags=["fuzzy"] if unit.status == Status.OUTDATED else [],
+                comment="\n".join(unit_notes(unit, language, glossary)),
+                flags=["fuzzy"] if outdated else [],
+                # Poedit and Weblate show what changed in the English since.
+                previous_msgid=unit.previous_english if outdated else None,
             )
         )
     return catalogue
-
-
-# TBX's administrative status of a term (ISO 30042's TBX-Basic): CAT tools with a term base
-# (OmegaT, memoQ, Trados) suggest the preferred term and flag a deprecated one.
-PREFERRED, DEPRECATED = "preferredTerm-admn-sts", "deprecatedTerm-admn-sts"
-
-
-def tbx_file(glossary, language):
-    """The glossary as a TBX term base for `language` (translate-toolkit's tbxfile): each
-    term's English, and its word in `language` as the preferred term and the words to avoid
-    as deprecated ones, where the glossary has them."""
-    base = tbx.tbxfile(sourcelanguage=SOURCE_LANGUAGE, targetlanguage=language)
-    for entry in glossary:
-        unit = base.addsourceunit(entry.english)
-        approved = [entry.approved[language]] if entry.approved[language] else []
-        statuses = [PREFERRED] * len(approved) + [DEPRECATED] * len(entry.avoided[language])
-        if not statuses:
-            continue
-        unit.set_target_terms(approved + entry.avoided[language], language)
-        # translate-toolkit reads a term's status but sets none: each <tig> gets its own
-        # <termNote>, through the unit's lxml element.
-        terms = unit.get_target_dom(language).findall(unit.namespaced("tig"))
-        for term, administrative in zip(terms, statuses, strict=True):
-            note = etree.SubElement(term, unit.namespaced("termNote"), type="administrativeStatus")
-            note.text = administrative
-    return base
 
 
 # The levels' own rows, whose changes are their skill's or attribute's (reversion follows them).
@@ -258,18 +294,44 @@ class Target:
     english: str
     translation: str
     line: int  # where the unit starts in the file
-    needs_work: bool  # fuzzy: the translator has not confirmed it
-    exported: str | None = None  # the fingerprint of the translation as exported, if noted
+    needs_work: bool  # fuzzy (PO), a needs-… state (XLIFF): the translator has not confirmed it
 
 
-def read_po(path, name=None):
-    """(language, [Target]) of a PO file; ExchangeErrors naming the file (as `name`, an
-    upload's, if given) and the line if it is not one, or names no language of the site."""
-    name = name or str(path)
+@dataclass(frozen=True)
+class ExchangeFile:
+    """What a file brings back: its language, the export it was made from, its units."""
+
+    name: str
+    language: str
+    export_id: str | None
+    targets: list
+
+
+SYNTAX_PROBLEMS = {
+    "unterminated string": gettext_lazy("a string without its closing quote"),
+    "bad escape": gettext_lazy(
+        'a backslash that starts no escape (\\n, \\t, \\" and \\\\ are escapes)'
+    ),
+    "text after the string": gettext_lazy("text after the string's closing quote"),
+    "not a string": gettext_lazy("a keyword without its text in double quotes"),
+    "stray string": gettext_lazy("a string that belongs to no keyword"),
+    "stray line": gettext_lazy("a line that is no comment, keyword or string"),
+    "plural": gettext_lazy("a plural unit (msgid_plural): exchange files have none"),
+    "repeated keyword": gettext_lazy("a keyword twice in one unit"),
+    "msgstr without msgid": gettext_lazy("a msgstr before its msgid"),
+    "no msgid": gettext_lazy("a unit without msgid"),
+    "no msgstr": gettext_lazy("a unit without msgstr"),
+    "duplicate": gettext_lazy("a second unit with the same id and English as an earlier one"),
+}
+
+
+def read_text(path, name):
+    """The file's text; ExchangeErrors where it is not there or not UTF-8."""
     if not Path(path).is_file():  # polib would read the name itself as a PO file's text
         raise ExchangeErrors([_("%(file)s: no such file") % {"file": name}])
+    data = Path(path).read_bytes()
     try:
-        catalogue = polib.pofile(str(path), wrapwidth=0)
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ExchangeErrors(
             [
@@ -277,19 +339,10 @@ def read_po(path, name=None):
                 % {"file": name, "position": error.start + 1}
             ]
         ) from None
-    except (OSError, ValueError) as error:
-        # polib names the line ("Syntax error in po file /tmp/…(line 3)"): only that is said,
-        # in the user's language, never a path on the server.
-        line = re.search(r"\(line (\d+)\)", str(error))
-        if line:
-            problem = _("%(file)s, line %(line)s: not PO syntax, so the file cannot be read") % {
-                "file": name,
-                "line": line[1],
-            }
-        else:
-            problem = _("%(file)s: not a PO file that can be read") % {"file": name}
-        raise ExchangeErrors([problem]) from None
-    stated = catalogue.metadata.get("Language", "")
+
+
+def site_language(stated, name):
+    """The site's language a file's header names (`de_DE` → `de`); ExchangeErrors if none."""
     language = stated.strip().replace("_", "-").split("-")[0].lower()
     if language not in TRANSLATED_LANGUAGES:
         raise ExchangeErrors(
@@ -305,6 +358,25 @@ def read_po(path, name=None):
                 }
             ]
         )
+    return language
+
+
+def read_po(path, name=None):
+    """The ExchangeFile of a PO file; ExchangeErrors naming the file (as `name`, an upload's,
+    if given) and the line where it is not well-formed PO, or names no language of the site."""
+    name = name or str(path)
+    text = read_text(path, name)
+    syntax = po_syntax.problems(text)
+    if syntax:
+        raise ExchangeErrors(
+            [
+                _("%(file)s, line %(line)s: not well-formed PO: %(problem)s")
+                % {"file": name, "line": problem.line, "problem": SYNTAX_PROBLEMS[problem.kind]}
+                for problem in syntax
+            ]
+        )
+    catalogue = polib.pofile(text, wrapwidth=0)
+    language = site_language(catalogue.metadata.get("Language", ""), name)
     targets = [
         Target(
             entry.msgctxt or "",
@@ -314,17 +386,39 @@ def read_po(path, name=None):
             normalized(entry.msgstr),
             entry.linenum,
             entry.fuzzy,
-            _exported_fingerprint(entry.comment),
         )
         for entry in catalogue
         if not entry.obsolete
     ]
-    return language, targets
+    export_id = catalogue.metadata.get(EXPORT_HEADER, "").strip() or None
+    return ExchangeFile(name, language, export_id, targets)
 
 
-def _exported_fingerprint(notes):
-    found = [line for line in (notes or "").split("\n") if line.startswith(EXPORTED_NOTE)]
-    return found[-1].removeprefix(EXPORTED_NOTE).strip() if found else None
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+PO_SUFFIXES = (".po",)
+
+
+def is_xliff(name):
+    return Path(name).suffix.lower() in XLIFF_SUFFIXES
+
+
+def read_exchange_file(path, name=None):
+    """The ExchangeFile of a PO or XLIFF file, told apart by its name's ending."""
+    name = name or str(path)
+    if is_xliff(name):
+        from skills.editorial import xliff
+
+        return xliff.read_xliff(path, name)
+    return read_po(path, name)
+
+
+def exchange_file_content(name, language, exported_units, glossary=None, export=None):
+    """The bytes of the exchange file `name`: XLIFF or PO, as its name ends."""
+    if is_xliff(name):
+        from skills.editorial import xliff
+
+        return bytes(xliff.xliff_file(language, exported_units, glossary, export))
+    return str(po_file(language, exported_units, glossary, export)).encode("utf-8")
 
 
 @dataclass
@@ -337,6 +431,8 @@ class ImportReport:
     # (unit, glossary Problem) of each imported translation that goes against the glossary:
     # imported all the same, as a save in the admin is (the glossary warns, never blocks).
     glossary: list = field(default_factory=list)
+    # Why each unit that was not imported was refused, naming it.
+    refused: list = field(default_factory=list)
 
     def by_text(self):
         """(what the texts are about, new, changed), in order."""
@@ -357,77 +453,52 @@ class ImportReport:
                 "about": unit.about,
                 "problem": problem.message(),
             }
+        for problem in self.refused:
+            yield _("Not imported: %(problem)s") % {"problem": problem}
 
     def summary(self):
         return _(
             "%(new)s new and %(changed)s changed translations in %(language)s; %(unchanged)s "
-            "unchanged or empty, %(fuzzy)s marked as needing work (fuzzy) left as they were."
+            "unchanged or empty, %(fuzzy)s marked as needing work (fuzzy) left as they were, "
+            "%(refused)s not imported."
         ) % {
             "new": sum(self.new.values()),
             "changed": sum(self.changed.values()),
             "language": language_name(self.language),
             "unchanged": self.unchanged,
             "fuzzy": self.needing_work,
+            "refused": len(self.refused),
         }
 
 
-def language_name(code):
-    """The language's name in the active language ("Deutsch" in German, "German" in English)."""
-    return str(get_language_info(code)["name_translated"])
-
-
-def _line_count(text):
-    """How many lines `text` has; 0 if it is empty."""
-    return text.count("\n") + 1 if text else 0
-
-
-def _problem(target, unit):
-    """What is wrong with bringing back `target` as a new text for `unit`, or None."""
+def _problem(target, unit, exported):
+    """Why `target` can't be brought back as a new text for `unit` (None: it can), where the
+    file's export recorded the translations `exported` ({unit id: fingerprint})."""
     where = _where(target)
     if not target.id:
-        return _("Line %(line)s: a unit without an id (its msgctxt)") % {"line": target.line}
+        return _("Line %(line)s: a unit without an id") % {"line": target.line}
     if unit is None:
         return _("%(where)s: no text of the site has this id") % {"where": where}
+    if target.id not in exported:
+        return _(
+            "%(where)s: this text was not in the export the file was made from, so what the "
+            "translator saw of it is not known; export it again"
+        ) % {"where": where}
     if target.english != unit.english:
         return _(
-            "%(where)s: its English is no longer the site's (the English changed since the "
-            "export); export the file again"
-        ) % {"where": where}
-    if target.exported is not None and target.exported != fingerprint(unit.translation):
+            "%(where)s: its English changed since the export, to: “%(english)s”; export it "
+            "again and translate the new English"
+        ) % {"where": where, "english": unit.english}
+    if exported[target.id] != fingerprint(unit.translation):
         return _(
             "%(where)s: its translation was changed on the site after this file was exported; "
-            "export the file again, and bring your change to the new text"
+            "export it again, and bring your change to the new text"
         ) % {"where": where}
-    # A text's lines are its list items and paragraphs: a translation keeps the English's,
-    # or those of the translation it replaces (the sources give some languages' level texts
-    # as one paragraph where the English has a line a sentence).
-    lines = target.translation.split("\n")
-    english, current = _line_count(unit.english), _line_count(unit.translation)
-    if len(lines) not in {english, current or english}:
-        counts = {"where": where, "english": english, "current": current, "lines": len(lines)}
-        if current:
-            return (
-                _(
-                    "%(where)s: the English has %(english)s lines (items, paragraphs) and the "
-                    "current translation %(current)s, this translation %(lines)s; keep one line "
-                    "of translation for each line of English"
-                )
-                % counts
-            )
-        return (
-            _(
-                "%(where)s: the English has %(english)s lines (items, paragraphs), this "
-                "translation %(lines)s; keep one line of translation for each line of English"
-            )
-            % counts
-        )
     try:
+        check_line_count(unit.english, unit.translation, target.translation)
         check_characters(target.translation)
     except ValidationError as error:
-        return _("%(where)s: in the translation: %(problem)s") % {
-            "where": where,
-            "problem": " ".join(error.messages),
-        }
+        return _("%(where)s: %(problem)s") % {"where": where, "problem": " ".join(error.messages)}
     limit = unit.row._meta.get_field(f"{unit.field_name}_{SOURCE_LANGUAGE}").max_length
     if limit and len(target.translation) > limit:
         return _("%(where)s: %(length)s characters, at most %(limit)s fit") % {
@@ -442,23 +513,57 @@ def _where(target):
     return _("Line %(line)s, unit %(id)s") % {"line": target.line, "id": target.id}
 
 
+def export_of(exchange_file):
+    """The TranslationExport `exchange_file` was made from; ExchangeErrors (the whole file
+    refused) where it names none of this site's, or one of another language."""
+    try:
+        export = TranslationExport.objects.get(pk=uuid.UUID(exchange_file.export_id or ""))
+    except (ValueError, TranslationExport.DoesNotExist):
+        raise ExchangeErrors(
+            [
+                _(
+                    "%(file)s: it names no export of this site (%(header)s), so no unit can be "
+                    "tied to the text it was translated from; export the file again and bring "
+                    "your translations to it"
+                )
+                % {"file": exchange_file.name, "header": EXPORT_HEADER}
+            ]
+        ) from None
+    if export.language != exchange_file.language:
+        raise ExchangeErrors(
+            [
+                _("%(file)s is in %(language)s, but its export was of %(exported)s")
+                % {
+                    "file": exchange_file.name,
+                    "language": language_name(exchange_file.language),
+                    "exported": language_name(export.language),
+                }
+            ]
+        )
+    return export
+
+
 @transaction.atomic
 @reversion.create_revision()
 @search_index.batched()
-def import_targets(language, targets, *, source, user=None):
-    """Write the changed `targets` in `language`, as one revision by `user` (or an import),
-    each recorded as translating the English it was exported with; ExchangeErrors, and
-    nothing written, if any unit is refused. The report lists the imported translations that
-    go against the glossary (imported all the same)."""
-    # In English, as every revision's comment: the history is read in every language.
-    reversion.set_comment(imported_comment([source], language))
+def import_targets(exchange_file, *, user=None):
+    """Write the units of `exchange_file` that changed and pass the checks, as one revision by
+    `user` (or an import), each recorded as translating the English it was exported with. The
+    report lists the units refused, with why, and the imported translations that go against
+    the glossary (imported all the same). ExchangeErrors, and nothing written, where the file
+    is not tied to an export of this site."""
+    language = exchange_file.language
+    exported = export_of(exchange_file).units
+    reversion.set_comment(imported_comment([exchange_file.name], language))
     if user is not None:
         reversion.set_user(user)
     by_id = {unit.id: unit for unit in units(language, lock=True)}
-    report, problems, seen, changes = ImportReport(language), [], set(), defaultdict(list)
-    for target in targets:
+    report, seen, changes = ImportReport(language), set(), defaultdict(list)
+    for target in exchange_file.targets:
         if target.id in seen:
-            problems.append(_("%(where)s: a second unit with this id") % {"where": _where(target)})
+            report.refused.append(
+                _("%(where)s: a second unit with this id") % {"where": _where(target)}
+            )
             continue
         seen.add(target.id)
         unit = by_id.get(target.id)
@@ -466,20 +571,22 @@ def import_targets(language, targets, *, source, user=None):
             if target.needs_work and target.translation:
                 report.needing_work += 1
                 continue
-            untouched = target.exported is not None and target.exported == fingerprint(
-                target.translation
-            )
+            untouched = exported.get(target.id) == fingerprint(target.translation)
             if not target.translation or target.translation == unit.translation or untouched:
                 # Nothing to bring back; where the site's text changed since, it stays.
                 report.unchanged += 1
                 continue
-        if problem := _problem(target, unit):
-            problems.append(problem)
+        if problem := _problem(target, unit, exported):
+            report.refused.append(problem)
             continue
         changes[id(unit.row)].append((unit, target))
         (report.changed if unit.translation else report.new)[unit.about] += 1
-    if problems:
-        raise ExchangeErrors(problems)
+    if changes:
+        _write(changes, language, user, report)
+    return report
+
+
+def _write(changes, language, user, report):
     glossary = Glossary.load()
     for changed in changes.values():
         row = changed[0][0].row
@@ -497,4 +604,3 @@ def import_targets(language, targets, *, source, user=None):
         if owner := OWNERS.get(type(row)):
             # A level's change is in its skill's or attribute's history, as the admin's is.
             reversion.add_to_revision(getattr(row, owner))
-    return report

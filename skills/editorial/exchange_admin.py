@@ -1,13 +1,15 @@
 """The admin's page for exchange files (editorial/exchange.py): a translator downloads their
-language's texts as a PO file for their CAT tool, optionally only those that need work, and
-uploads it back, with the checks `import_translations` makes and a report of what changed.
-Each translator has only their own language (roles.py); an editor has all of them.
+language's texts as a PO or XLIFF file for their CAT tool, optionally only those that need
+work, and uploads it back, with the checks `import_translations` makes and a report of what
+changed and what was refused. Each translator has only their own language (roles.py); an
+editor has all of them.
 """
 
 import tempfile
 from pathlib import Path
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -17,16 +19,16 @@ from django.utils.translation import gettext_lazy
 from skills.editorial.exchange import (
     SELECTABLE,
     ExchangeErrors,
+    exchange_file_content,
     import_targets,
-    language_name,
-    po_file,
-    read_po,
-    tbx_file,
+    read_exchange_file,
+    record_export,
     units,
 )
 from skills.editorial.glossary import Glossary
 from skills.editorial.roles import editable_languages
-from skills.framework.languages import TRANSLATED_LANGUAGES
+from skills.editorial.tbx import tbx_file
+from skills.framework.languages import TRANSLATED_LANGUAGES, language_name
 from skills.framework.translation_state import Status
 
 STATE_LABELS = {
@@ -34,7 +36,13 @@ STATE_LABELS = {
     Status.OUTDATED: gettext_lazy("outdated (the English changed since)"),
     Status.UNREVIEWED: gettext_lazy("not yet reviewed"),
 }
-PO_CONTENT_TYPE = "text/x-gettext-translation; charset=utf-8"
+FORMATS = {
+    "po": (
+        "text/x-gettext-translation; charset=utf-8",
+        gettext_lazy("PO (Poedit, OmegaT, Weblate)"),
+    ),
+    "xlf": ("application/xliff+xml", gettext_lazy("XLIFF 1.2 (Trados, memoQ, Phrase, Smartcat)")),
+}
 TBX_CONTENT_TYPE = "application/x-tbx+xml"
 # A whole language's file is about 1 MB: far more than this is not one of ours.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -42,6 +50,12 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 class ExportForm(forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"))
+    format = forms.ChoiceField(
+        label=gettext_lazy("Format"),
+        choices=[(key, label) for key, (_type, label) in FORMATS.items()],
+        initial="po",
+        required=False,
+    )
     only = forms.MultipleChoiceField(
         label=gettext_lazy("Only the texts that are"),
         help_text=gettext_lazy("None ticked: every text, translated or not."),
@@ -57,7 +71,7 @@ class ExportForm(forms.Form):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("PO file"),
+        label=gettext_lazy("PO or XLIFF file"),
         help_text=gettext_lazy(
             "A file downloaded here (or written by export_translations) and edited in a CAT "
             "tool. Its language is read from the file."
@@ -93,7 +107,16 @@ def exchange_view(model_admin, request):
         language = export_form.cleaned_data["language"]
         if request.GET.get("glossary"):
             return _download_glossary(language)
-        return _download(language, export_form.cleaned_data["only"])
+        cleaned = export_form.cleaned_data
+        download = _download(language, cleaned["only"], cleaned["format"] or "po", request.user)
+        if download is not None:
+            return download
+        model_admin.message_user(
+            request,
+            _("No text in %(language)s is in the states chosen: there is nothing to download.")
+            % {"language": language_name(language)},
+            messages.WARNING,
+        )
     if request.method == "POST" and import_form.is_valid():
         try:
             context["report"] = _upload(import_form.cleaned_data["file"], request.user, languages)
@@ -109,11 +132,16 @@ def exchange_view(model_admin, request):
     return TemplateResponse(request, "admin/skills/exchange.html", context)
 
 
-def _download(language, only):
-    states = tuple(Status(value) for value in only)
-    catalogue = po_file(language, units(language, states), Glossary.load())
-    name = "-".join(["sfia", language, *only])
-    return _attachment(str(catalogue), PO_CONTENT_TYPE, f"{name}.po")
+def _download(language, only, file_format, user):
+    """The exchange file of `language`'s texts in the states `only` (all, if none), recorded
+    as `user`'s export; None where there is no such text."""
+    exported = units(language, tuple(Status(value) for value in only))
+    if not exported:
+        return None
+    name = "-".join(["sfia", language, *only]) + f".{file_format}"
+    export = record_export(language, exported, user)
+    content = exchange_file_content(name, language, exported, Glossary.load(), export)
+    return _attachment(content, FORMATS[file_format][0], name)
 
 
 def _download_glossary(language):
@@ -130,11 +158,12 @@ def _attachment(content, content_type, name):
 def _upload(upload, user, languages):
     """The ImportReport of an uploaded file, or ExchangeErrors (nothing imported)."""
     with tempfile.TemporaryDirectory(prefix="sfia-upload-") as folder:
-        path = Path(folder) / "upload.po"
+        path = Path(folder) / "upload"
         with path.open("wb") as copy:
             for chunk in upload.chunks():
                 copy.write(chunk)
-        language, targets = read_po(path, name=upload.name)
+        exchange_file = read_exchange_file(path, name=upload.name)
+    language = exchange_file.language
     if language not in languages:
         raise ExchangeErrors(
             [
@@ -146,4 +175,4 @@ def _upload(upload, user, languages):
                 }
             ]
         )
-    return import_targets(language, targets, source=upload.name, user=user)
+    return import_targets(exchange_file, user=user)

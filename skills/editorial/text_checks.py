@@ -48,3 +48,33 @@ def normalized(text):
     if not text:
         return text
     return "\n".join(line.rstrip() for line in re.split(r"\r\n|\r|\n", text))
+
+
+def line_count(text):
+    """How many lines `text` has; 0 if it is empty."""
+    return text.count("\n") + 1 if text else 0
+
+
+def check_line_count(english, current, translation):
+    """A text's lines are its list items and paragraphs: a translation keeps the English's,
+    or those of the translation it replaces (`current`; the sources give some languages' level
+    texts as one paragraph where the English has a line a sentence). The admin and the
+    exchange files both hold a translation to it."""
+    if not translation:
+        return
+    lines, english, current = line_count(translation), line_count(english), line_count(current)
+    if lines in {english, current or english}:
+        return
+    counts = {"english": english, "current": current, "lines": lines}
+    if current:
+        message = _(
+            "the English has %(english)s lines (items, paragraphs) and the current translation "
+            "%(current)s, this translation %(lines)s; keep one line of translation for each "
+            "line of English"
+        )
+    else:
+        message = _(
+            "the English has %(english)s lines (items, paragraphs), this translation "
+            "%(lines)s; keep one line of translation for each line of English"
+        )
+    raise ValidationError(message, code="lines", params=counts)

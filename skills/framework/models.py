@@ -6,9 +6,13 @@ Multi-line texts keep one line per sentence or paragraph; in the notes, a line s
 "- " is a list item.
 """
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from skills.framework.languages import BY_CODE, TRANSLATED_LANGUAGES
@@ -569,3 +573,33 @@ class ImportedValue(models.Model):
         """An object's natural key (its primary key where it has none) as one string."""
         parts = instance.natural_key() if hasattr(instance, "natural_key") else (instance.pk,)
         return "/".join(map(str, parts))
+
+
+class TranslationExport(models.Model):
+    """An exchange file as it was handed to a translator (editorial/exchange.py): its id, which
+    the file carries in its header, and each unit's translation as exported (by fingerprint).
+    Kept on the site, the proof that a file's translator saw the site's text survives a CAT
+    tool that drops the file's comments: a unit changed on the site since its export is
+    refused, never written over."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    language = models.CharField(_("language"), max_length=8)
+    created = models.DateTimeField(_("exported"), default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("exported by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # {unit id: fingerprint of its translation as exported ("" where it had none)}
+    units = models.JSONField(_("units"), default=dict)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("translation export")
+        verbose_name_plural = _("translation exports")
+
+    def __str__(self):
+        return f"{self.language} {self.created:%Y-%m-%d %H:%M} {self.id}"

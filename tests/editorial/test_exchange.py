@@ -211,26 +211,76 @@ def refused(path):
     return message
 
 
-def test_a_unit_whose_english_changed_since_the_export_refuses_the_file(content, tmp_path):
-    path = edited(tmp_path, translate_level_5)
-    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_en="Changed.")
-    message = refused(path)
-    assert "unit skill/SLMO/level/5/description: its English is no longer the site's" in message
-    assert re.search(r"Line \d+, unit skill/SLMO/level/5/description", message)
+def changed_rows(before, after):
+    """{(model, key, field)} of what differs between two content snapshots."""
+    return {
+        (model, key, name)
+        for model, rows in after.items()
+        for key, row in rows.items()
+        for name in row
+        if row[name] != before[model].get(key, {}).get(name)
+    }
+
+
+def partly_imported(path):
+    """The report of importing `path`, checking that level 5's new German came in and that
+    nothing but level 5 changed (the refused unit's text stays as the site has it)."""
+    before = content_snapshot()
+    report = imported(path)
+    level_5 = SkillLevel.objects.get(skill__code="SLMO", level=5)
+    assert level_5.description_de == NEW_LEVEL_5
+    # Level 5's text, and its record where it changed: nothing else.
+    changed = changed_rows(before, content_snapshot())
+    key = level_5.natural_key()
+    assert ("SkillLevel", key, "description_de") in changed
+    assert changed <= {
+        ("SkillLevel", key, "description_de"),
+        ("SkillLevel", key, "translation_state"),
+    }
+    assert "0 new and 1 changed translations in German" in report
+    assert "1 not imported" in report
+    return report
+
+
+def test_a_unit_whose_english_changed_since_the_export_is_refused_with_the_new_english(
+    content, tmp_path
+):
+    def change_two(catalogue):
+        translate_level_5(catalogue)
+        entry(catalogue, "skill/SLMO/level/4/description").msgstr = "Neu übersetzt."
+
+    path = edited(tmp_path, change_two)
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_en="Changed.")
+    report = partly_imported(path)
+    assert re.search(
+        r"Not imported: Line \d+, unit skill/SLMO/level/4/description: its English changed "
+        r"since the export, to: “Changed\.”",
+        report,
+    )
 
 
 def test_a_translation_changed_on_the_site_since_the_export_is_never_written_over(
     content, tmp_path
 ):
-    path = edited(tmp_path, translate_level_5)
+    def change_two(catalogue):
+        translate_level_5(catalogue)
+        entry(catalogue, "skill/SLMO/level/4/description").msgstr = "Neu übersetzt."
+
+    path = edited(tmp_path, change_two)
     # Someone else corrects the same text in the admin meanwhile.
-    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_de="Korrigiert.")
-    message = refused(path)
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_de="Korrigiert.")
+    before = content_snapshot()
+    report = imported(path)
     assert (
-        "unit skill/SLMO/level/5/description: its translation was changed on the site after "
+        "unit skill/SLMO/level/4/description: its translation was changed on the site after "
         "this file was exported"
-    ) in message
-    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == "Korrigiert."
+    ) in report
+    assert SkillLevel.objects.get(skill__code="SLMO", level=4).description_de == "Korrigiert."
+    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == NEW_LEVEL_5
+    # Level 5's text alone (its record names the same English, by no one, as before).
+    assert {name for _model, _key, name in changed_rows(before, content_snapshot())} == {
+        "description_de"
+    }
 
 
 def test_a_unit_left_as_exported_keeps_the_sites_newer_text(content, tmp_path):
@@ -242,31 +292,36 @@ def test_a_unit_left_as_exported_keeps_the_sites_newer_text(content, tmp_path):
     assert levels.get(level=5).description_de == NEW_LEVEL_5
 
 
-def test_an_unknown_id_refuses_the_file(content, tmp_path):
+def test_an_unknown_id_is_refused_and_the_rest_imported(content, tmp_path):
     def stray(catalogue):
+        translate_level_5(catalogue)
         catalogue.append(polib.POEntry(msgctxt="skill/ZZZZ/name", msgid="x", msgstr="y"))
 
-    assert "unit skill/ZZZZ/name: no text of the site has this id" in refused(
-        edited(tmp_path, stray)
-    )
+    report = partly_imported(edited(tmp_path, stray))
+    assert "unit skill/ZZZZ/name: no text of the site has this id" in report
 
 
-def test_a_dropped_list_item_refuses_the_file_and_names_both_counts(content, tmp_path):
+def test_a_dropped_list_item_is_refused_naming_both_counts(content, tmp_path):
     def drop_a_line(catalogue):
+        translate_level_5(catalogue)
         notes = entry(catalogue, "skill/SLMO/guidance_notes")
         notes.msgstr = "\n".join(notes.msgstr.split("\n")[:-1])
 
-    message = refused(edited(tmp_path, drop_a_line))
+    report = partly_imported(edited(tmp_path, drop_a_line))
     english = Skill.objects.get(code="SLMO").guidance_notes_en.count("\n") + 1
     assert (
         f"unit skill/SLMO/guidance_notes: the English has {english} lines (items, paragraphs) "
         f"and the current translation {english - 1}, this translation {english - 2}"
-    ) in message
+    ) in report
 
 
-def test_a_control_character_refuses_the_file(content, tmp_path):
-    message = refused(edited(tmp_path, lambda c: translate_level_5(c, "Ein\x07Text")))
-    assert "Line 1, column 4: a control character (U+0007) cannot be stored" in message
+def test_a_control_character_is_refused_naming_where(content, tmp_path):
+    def bell(catalogue):
+        translate_level_5(catalogue)
+        entry(catalogue, "skill/SLMO/name").msgstr = "Ein\x07Text"
+
+    report = partly_imported(edited(tmp_path, bell))
+    assert "Line 1, column 4: a control character (U+0007) cannot be stored" in report
 
 
 def test_a_language_the_site_lacks_refuses_the_file(content, tmp_path):
@@ -282,7 +337,9 @@ def test_a_malformed_file_is_refused_naming_its_line(content, tmp_path):
     path = tmp_path / "broken.po"
     path.write_text('msgid ""\nmsgstr ""\n"Language: de\\n"\n\nmsgid "a"\nnot PO at all\n', "utf-8")
     message = refused(path)
-    assert "broken.po, line 6: not PO syntax, so the file cannot be read" in message
+    assert (
+        "broken.po, line 6: not well-formed PO: a line that is no comment, keyword or string"
+    ) in message
     assert "/tmp" not in message.replace(str(tmp_path), "")  # no path of polib's own
 
 
@@ -304,6 +361,7 @@ def test_a_file_as_poedit_saves_it_is_read(content, tmp_path):
     language, long strings wrapped over several lines, the fuzzy mark taken off."""
     level = SkillLevel.objects.get(skill__code="SLMO", level=5)
     english = level.description_en
+    export = exported(tmp_path, "--language", "de").metadata["X-SFIA-Export"]
     # Poedit breaks a string after each \n and wraps long lines: a quoted piece a line.
     first, *rest = english.split("\n")
     half = len(first) // 2
@@ -321,6 +379,7 @@ def test_a_file_as_poedit_saves_it_is_read(content, tmp_path):
         '"Content-Type: text/plain; charset=UTF-8\\n"\n'
         '"Content-Transfer-Encoding: 8bit\\n"\n'
         '"X-Generator: Poedit 3.4.2\\n"\n'
+        f'"X-SFIA-Export: {export}\\n"\n'
         "\n"
         "#. SLMO: Service level management\n"
         'msgctxt "skill/SLMO/level/5/description"\n'
@@ -375,6 +434,7 @@ def test_a_file_as_omegat_saves_it_is_read(content, tmp_path):
         '"Content-Type: text/plain; charset=UTF-8\\n"',
         '"Content-Transfer-Encoding: 8bit\\n"',
         '"MIME-Version: 1.0\\n"',
+        f'"X-SFIA-Export: {catalogue.metadata["X-SFIA-Export"]}\\n"',
         "",
         *notes.rstrip("\n").split("\n"),
         'msgctxt "skill/SLMO/description"',

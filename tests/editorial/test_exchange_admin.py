@@ -3,6 +3,7 @@ language's PO file, edits it as a CAT tool would (polib here), and uploads it ba
 in the translator's language, naming the unit, with nothing written."""
 
 import io
+import re
 
 import polib
 import pytest
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.django_db
 
 PAGE = "/{lang}/admin/skills/skill/exchange/"
 LEVEL_5 = "skill/SLMO/level/5/description"
+LEVEL_4 = "skill/SLMO/level/4/description"
 NEW_LEVEL_5 = "Stellt sicher, dass die vereinbarten Serviceebenen jederzeit eingehalten werden."
 
 
@@ -122,23 +124,39 @@ def test_a_translator_cannot_import_another_language(client, translator):
     assert content_snapshot() == before
 
 
-def test_a_refused_unit_is_named_in_the_translators_language_and_nothing_is_written(
+def test_a_refused_unit_is_named_in_the_translators_language_and_the_rest_imported(
     client, translator
 ):
-    catalogue = german_file(client, translate_level_5)
-    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_en="Changed.")
-    before = content_snapshot()
-    found = refusals(upload(client, catalogue))
-    assert "Nichts wurde importiert" in found
-    assert f"Einheit {LEVEL_5}: ihr englischer Text ist nicht mehr der der Website" in found
-    assert "Zeile " in found
-    assert content_snapshot() == before
+    def two_levels(catalogue):
+        translate_level_5(catalogue)
+        (unit,) = [each for each in catalogue if each.msgctxt == LEVEL_4]
+        unit.msgstr = "Neu übersetzt."
+
+    catalogue = german_file(client, two_levels)
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_en="Changed.")
+    german_4 = SkillLevel.objects.get(skill__code="SLMO", level=4).description_de
+
+    page = upload(client, catalogue).content.decode()
+
+    assert "0 neue und 1 geänderte Übersetzungen auf Deutsch" in page
+    assert "1 nicht importiert" in page
+    assert re.search(
+        rf"Zeile \d+, Einheit {LEVEL_4}: Sein Englisch hat sich seit dem Export geändert, in: "
+        r"„Changed\.“",
+        page,
+    )
+    levels = SkillLevel.objects.filter(skill__code="SLMO")
+    assert levels.get(level=4).description_de == german_4
+    assert levels.get(level=5).description_de == NEW_LEVEL_5
 
 
 def test_a_file_that_is_not_po_is_refused_naming_its_line(client, translator):
     before = content_snapshot()
     found = refusals(upload(client, 'msgid "a"\nmsgstr "b"\nnonsense here\n', name="kaputt.po"))
-    assert "kaputt.po, Zeile 3: keine PO-Syntax, daher kann die Datei nicht gelesen werden" in found
+    assert (
+        "kaputt.po, Zeile 3: kein wohlgeformtes PO: eine Zeile, die weder Kommentar noch "
+        "Schlüsselwort noch Zeichenkette ist"
+    ) in found
     assert "/tmp" not in found  # where the server kept the upload
     assert content_snapshot() == before
 

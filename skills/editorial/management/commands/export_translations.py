@@ -1,15 +1,26 @@
-"""`manage.py export_translations --language de [--only missing,outdated] FILE.po`: the
-content's texts in one language as an exchange file for a CAT tool (editorial/exchange.py),
-each with the glossary's terms its English has; beside it, FILE.tbx, the glossary as a term
-base, when the glossary has terms."""
+"""`manage.py export_translations --language de [--only missing,outdated] [--user NAME] FILE`:
+the content's texts in one language as an exchange file for a CAT tool (editorial/exchange.py),
+gettext PO (FILE.po) or XLIFF 1.2 (FILE.xlf, FILE.xliff), each with the glossary's terms its
+English has, recorded as an export for the file's import to be checked against; beside it,
+FILE.tbx, the glossary as a term base, when the glossary has terms."""
 
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from skills.editorial.exchange import SELECTABLE, po_file, tbx_file, units
+from skills.editorial.exchange import (
+    PO_SUFFIXES,
+    SELECTABLE,
+    XLIFF_SUFFIXES,
+    exchange_file_content,
+    record_export,
+    units,
+)
 from skills.editorial.glossary import Glossary
+from skills.editorial.tbx import tbx_file
 from skills.framework.languages import TRANSLATED_LANGUAGES
+from skills.framework.text import printable
 
 
 def selected_states(value):
@@ -24,10 +35,21 @@ def selected_states(value):
     return tuple(by_name[name] for name in names)
 
 
+def user_named(username):
+    """The admin user `username` (None for none); an error naming one that does not exist."""
+    if username is None:
+        return None
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"--user {printable(username)}: no such user")
+    return user
+
+
 class Command(BaseCommand):
     help = (
         "Write one language's translations, each with its English source, stable id and "
-        "state, as a gettext PO file for a CAT tool (Poedit, OmegaT, Weblate)."
+        "state, as a file for a CAT tool: gettext PO (Poedit, OmegaT, Weblate) or XLIFF 1.2 "
+        "(Trados, memoQ, Phrase, Smartcat), as the file's name ends."
     )
 
     def add_arguments(self, parser):
@@ -37,22 +59,34 @@ class Command(BaseCommand):
             default="",
             help="only texts in these states, comma-separated: missing, outdated, unreviewed",
         )
-        parser.add_argument("file", help="where to write it: a .po file")
+        parser.add_argument("--user", help="the admin user the export is recorded for")
+        parser.add_argument("file", help="where to write it: a .po, .xlf or .xliff file")
 
-    def handle(self, *, language, only, file, **options):
+    def handle(self, *, language, only, user, file, **options):
         if language not in TRANSLATED_LANGUAGES:
             raise CommandError(
                 f"--language {language}: not a translated language of the site; choose from "
                 f"{', '.join(TRANSLATED_LANGUAGES)}"
             )
         path = Path(file)
-        if path.suffix.lower() != ".po":
-            raise CommandError(f"{file}: name a .po file (gettext PO is what this writes)")
-        exported = units(language, selected_states(only))
+        if path.suffix.lower() not in PO_SUFFIXES + XLIFF_SUFFIXES:
+            raise CommandError(
+                f"{file}: name a .po file (gettext PO) or a .xlf or .xliff file (XLIFF 1.2)"
+            )
+        states = selected_states(only)
+        exported = units(language, states)
+        if not exported:
+            which = " or ".join(state.value for state in states) if states else "to translate"
+            raise CommandError(
+                f"No text in {language} is {which}: nothing to export, no file written."
+            )
         glossary = Glossary.load()
+        content = exchange_file_content(
+            file, language, exported, glossary, record_export(language, exported, user_named(user))
+        )
         term_base = path.with_suffix(".tbx")
         try:
-            po_file(language, exported, glossary).save(str(path))
+            path.write_bytes(content)
             if glossary:
                 tbx_file(glossary, language).savefile(str(term_base))
         except OSError as error:
