@@ -81,8 +81,7 @@ def problems(text):
     for number, raw in enumerate(text.split("\n"), start=1):
         line = raw.strip()
         if not line:
-            close()
-            continue
+            continue  # as msgfmt reads it: white space, even between a keyword and its strings
         if line.startswith("#"):
             if keywords and any(keyword.startswith("msgstr") for keyword in keywords):
                 close()  # a comment starts the next entry
