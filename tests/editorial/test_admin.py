@@ -296,14 +296,19 @@ def test_missing_in_filter(admin_client, slmo):
 PAYLOADS = {
     "name_de": "<script>alert('name')</script>",
     "description_de": '<img src=x onerror="alert(1)">',
-    "guidance_notes_de": "erster Punkt\n<script>alert('list')</script>",
     "levels-4-description_de": "<iframe src=javascript:alert(1)></iframe>",
 }
 
 
 def test_text_typed_into_the_admin_is_text_on_the_site(admin_client, slmo):
     url = CHANGE.format(lang="en", pk=slmo.pk)
-    assert save(admin_client, url, open_form(admin_client, url), **PAYLOADS).status_code == 302
+    # A list item, among the German's others (a translation keeps its text's lines).
+    _first, *rest = slmo.guidance_notes_de.split("\n")
+    payloads = {
+        **PAYLOADS,
+        "guidance_notes_de": "\n".join(["<script>alert('list')</script>", *rest]),
+    }
+    assert save(admin_client, url, open_form(admin_client, url), **payloads).status_code == 302
     category = Category.objects.get(slug="delivery-and-operation")
     url = f"/en/admin/skills/category/{category.pk}/change/"
     save(admin_client, url, open_form(admin_client, url), name_de="<b onmouseover=alert(2)>x</b>")
@@ -708,3 +713,25 @@ def test_inputs_are_labelled_with_their_languages_name_in_the_admins_language(ad
     assert "[de]" not in german and "[ar]" not in arabic
     # Each translated language's section is headed by its name.
     assert re.search(r'<h2 [^>]*class="fieldset-heading">Italienisch</h2>', german)
+
+
+def test_a_list_translated_with_fewer_lines_is_refused_as_an_exchange_file_refuses_it(client, slmo):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    fields = open_form(client, url)
+    lines = slmo.guidance_notes_de.split("\n")
+    english = slmo.guidance_notes_en.count("\n") + 1
+    before = content_snapshot()
+
+    response = save(client, url, fields, guidance_notes_de="\r\n".join(lines[:-1]))
+
+    assert response.status_code == 200
+    assert (
+        f"das Englische hat {english} Zeilen (Punkte, Absätze) und die aktuelle Übersetzung "
+        f"{len(lines)}, diese Übersetzung {len(lines) - 1}"
+    ) in response.text
+    assert content_snapshot() == before
+    # The same number of lines as the current translation is a translator's to change.
+    lines[0] = "Neu formuliert."
+    response = save(client, url, open_form(client, url), guidance_notes_de="\r\n".join(lines))
+    assert response.status_code == 302

@@ -16,7 +16,7 @@ from reversion.models import Version
 
 from skills.editorial.admin.widgets import TranslationInput
 from skills.editorial.review import TranslationReviewForm
-from skills.editorial.text_checks import check_characters, normalized
+from skills.editorial.text_checks import check_characters, check_line_count, normalized
 from skills.framework.languages import (
     LANGUAGE_CODES,
     SOURCE_LANGUAGE,
@@ -125,6 +125,22 @@ class ContentForm(TranslationReviewForm, TranslatedForm):
                     if self.instance.pk is not None
                     else None,
                 )
+
+    def clean(self):
+        cleaned = super().clean()
+        # A translation keeps its text's lines (list items, paragraphs), as an exchange file's
+        # must: one rule for both.
+        for name in self.changed_data:
+            base, language = self.translations.get(name, (None, SOURCE_LANGUAGE))
+            if language == SOURCE_LANGUAGE or name not in cleaned:
+                continue
+            english = build_localized_fieldname(base, SOURCE_LANGUAGE)
+            source = cleaned.get(english, getattr(self.instance, english))
+            try:
+                check_line_count(source, self.initial.get(name), cleaned[name])
+            except ValidationError as error:
+                self.add_error(name, error)
+        return cleaned
 
     def read_only_texts(self, base, language):
         """The other translations of `base` that this form has no input for."""
