@@ -242,14 +242,15 @@ def partly_imported(path):
     return report
 
 
+def translate_levels_4_and_5(catalogue):
+    translate_level_5(catalogue)
+    entry(catalogue, "skill/SLMO/level/4/description").msgstr = "Neu übersetzt."
+
+
 def test_a_unit_whose_english_changed_since_the_export_is_refused_with_the_new_english(
     content, tmp_path
 ):
-    def change_two(catalogue):
-        translate_level_5(catalogue)
-        entry(catalogue, "skill/SLMO/level/4/description").msgstr = "Neu übersetzt."
-
-    path = edited(tmp_path, change_two)
+    path = edited(tmp_path, translate_levels_4_and_5)
     SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_en="Changed.")
     report = partly_imported(path)
     assert re.search(
@@ -262,11 +263,7 @@ def test_a_unit_whose_english_changed_since_the_export_is_refused_with_the_new_e
 def test_a_translation_changed_on_the_site_since_the_export_is_never_written_over(
     content, tmp_path
 ):
-    def change_two(catalogue):
-        translate_level_5(catalogue)
-        entry(catalogue, "skill/SLMO/level/4/description").msgstr = "Neu übersetzt."
-
-    path = edited(tmp_path, change_two)
+    path = edited(tmp_path, translate_levels_4_and_5)
     # Someone else corrects the same text in the admin meanwhile.
     SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_de="Korrigiert.")
     before = content_snapshot()
