@@ -37,7 +37,9 @@ def test_an_import_during_a_save_waits_for_it_and_keeps_its_german(
     translator, tmp_path, monkeypatch
 ):
     url, fields = open_admin_form(translator, "skill", Skill.objects.get(code="XAAE"), "de")
-    fields.update({"name_de": "Erfundene Fähigkeit", "levels-3-description_de": "Neu."})
+    # A German line for each of the English's (a translation keeps its text's lines).
+    german = "\n".join("Neu." for _line in level_4().description_en.split("\n"))
+    fields.update({"name_de": "Erfundene Fähigkeit", "levels-3-description_de": german})
     changed = workbook(tmp_path, name="changed.xlsx", changes={"Skills": {"S6": "Reworded."}})
     held = Held(monkeypatch, SkillAdmin, "save_model")
 
@@ -48,7 +50,7 @@ def test_an_import_during_a_save_waits_for_it_and_keeps_its_german(
     assert waited, "the import did not wait for the save's lock"
     assert saved.status_code == 302
     assert level_4().description_en == "Reworded."  # the import's English
-    assert level_4().description_de == "Neu."  # the translator's German
+    assert level_4().description_de == german  # the translator's German
     assert Skill.objects.get(code="XAAE").name_de == "Erfundene Fähigkeit"
 
 
