@@ -318,6 +318,19 @@ SYNTAX_PROBLEMS = {
     "stray line": gettext_lazy("a line that is no comment, keyword or string"),
     "plural": gettext_lazy("a plural unit (msgid_plural): exchange files have none"),
     "repeated keyword": gettext_lazy("a keyword twice in one unit"),
+    "out of order": gettext_lazy(
+        "a keyword out of its place: msgctxt, msgid and msgstr come in this order"
+    ),
+    "comment": gettext_lazy(
+        "a comment mark PO does not have (comments start with “# ”, “#.”, “#:”, “#,” or “#|”)"
+    ),
+    "line break": gettext_lazy(
+        "a character that ends a line for some programs (a carriage return on its own, "
+        "U+2028…) inside a line"
+    ),
+    "obsolete mixed": gettext_lazy(
+        "lines of an obsolete unit (#~) in a current unit, or the reverse"
+    ),
     "msgstr without msgid": gettext_lazy("a msgstr before its msgid"),
     "no msgid": gettext_lazy("a unit without msgid"),
     "no msgstr": gettext_lazy("a unit without msgstr"),
@@ -331,7 +344,9 @@ def read_text(path, name):
         raise ExchangeErrors([_("%(file)s: no such file") % {"file": name}])
     data = Path(path).read_bytes()
     try:
-        return data.decode("utf-8")
+        # Without the byte order mark Windows editors put first: it marks the encoding, it is
+        # no text (msgfmt refuses it, polib and translate-toolkit read past it).
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise ExchangeErrors(
             [
@@ -567,15 +582,12 @@ def import_targets(exchange_file, *, user=None):
             continue
         seen.add(target.id)
         unit = by_id.get(target.id)
-        if unit is not None and target.english == unit.english:
-            if target.needs_work and target.translation:
-                report.needing_work += 1
-                continue
-            untouched = exported.get(target.id) == fingerprint(target.translation)
-            if not target.translation or target.translation == unit.translation or untouched:
-                # Nothing to bring back; where the site's text changed since, it stays.
-                report.unchanged += 1
-                continue
+        if unit is not None and target.translation and target.needs_work:
+            report.needing_work += 1
+            continue
+        if unit is not None and _brings_nothing(target, unit, exported):
+            report.unchanged += 1
+            continue
         if problem := _problem(target, unit, exported):
             report.refused.append(problem)
             continue
@@ -584,6 +596,13 @@ def import_targets(exchange_file, *, user=None):
     if changes:
         _write(changes, language, user, report)
     return report
+
+
+def _brings_nothing(target, unit, exported):
+    """Whether `target` leaves its text as it was: empty, as exported (the site's text stays,
+    whether it or its English changed since), or as the site already has it."""
+    untouched = exported.get(target.id) == fingerprint(target.translation)
+    return not target.translation or untouched or target.translation == unit.translation
 
 
 def _write(changes, language, user, report):

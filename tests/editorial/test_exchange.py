@@ -446,3 +446,25 @@ def test_a_file_as_omegat_saves_it_is_read(content, tmp_path):
     slmo = Skill.objects.get(code="SLMO")
     assert slmo.description_de == 'Eine geänderte "Beschreibung".'
     assert text_status(slmo, "description", "de") == Status.UNREVIEWED  # current again
+
+
+def test_a_unit_left_as_exported_is_not_refused_when_its_english_changed_since(content, tmp_path):
+    """The translator did not touch level 4: the English changing meanwhile refuses nothing
+    (the report would otherwise list texts the translator never changed)."""
+    path = edited(tmp_path, translate_level_5)
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_en="Changed.")
+
+    report = imported(path)
+
+    assert "0 new and 1 changed translations in German" in report
+    assert "0 not imported" in report
+    assert "level/4" not in report
+    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == NEW_LEVEL_5
+
+
+def test_a_file_a_windows_editor_saved_with_a_byte_order_mark_is_read(content, tmp_path):
+    path = edited(tmp_path, translate_level_5)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+
+    assert "0 new and 1 changed translations in German" in imported(path)
+    assert SkillLevel.objects.get(skill__code="SLMO", level=5).description_de == NEW_LEVEL_5

@@ -171,6 +171,17 @@ HEADER = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; cha
         ('# c\n"orphan"\nmsgid "a"\nmsgstr "b"\n', 7, "a string that belongs to no keyword"),
         ('msgid a\nmsgstr "b"\n', 6, "a keyword without its text in double quotes"),
         ('msgid "a"\nmsgstr "b"\nmsgstr "c"\n', 8, "a keyword twice in one unit"),
+        ('msgid "a"\nmsgctxt "c"\nmsgstr "b"\n', 7, "a keyword out of its place: msgctxt,"),
+        ('msgid "a"\nmsgstr[0] "b"\n', 7, "a plural unit"),
+        ('msgid "a"\n# a note\nmsgstr "b"\n', 6, "a unit without msgstr"),
+        ('msgctxt "c"\n\n#. a note\nmsgid "a"\nmsgstr "b"\n', 6, "a unit without msgid"),
+        ('#| msgid "Service level\nmsgid "a"\nmsgstr "b"\n', 6, "a string without its closing"),
+        ('#| "Service level"\nmsgid "a"\nmsgstr "b"\n', 6, "a string that belongs to no"),
+        ('#~ msgid "x\n#~ msgstr "y"\n', 6, "a string without its closing quote"),
+        ("#~ nonsense\n", 6, "a line that is no comment, keyword or string"),
+        ('#~ msgid "x"\nmsgstr "y"\n', 7, "lines of an obsolete unit (#~) in a current unit"),
+        ('msgid "a"\nmsgstr "b"\n\n#~ msgid "a"\n#~ msgstr "c"\n', 9, "a second unit with"),
+        ('msgid ""\nmsgstr "b"\n', 6, "a second unit with the same id"),  # a second header
     ],
 )
 def test_a_malformed_po_file_is_refused_with_its_line(content, tmp_path, body, line, problem):
@@ -183,6 +194,33 @@ def test_a_malformed_po_file_is_refused_with_its_line(content, tmp_path, body, l
     if shutil.which("msgfmt"):  # GNU gettext agrees that the file is broken
         checked = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], check=False)
         assert checked.returncode != 0
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "problem", "as_polib_reads_it"),
+    [
+        ('msgid "Level"\nmsgstr "Ebene\\x41"\n', 7, "a backslash that starts no", "Ebene\\x41"),
+        ('msgid "Level"\nmsgstr "Ebene\\101"\n', 7, "a backslash that starts no", "Ebene\\101"),
+        ('msgid "Level"\nmsgstr "Ebene\u2028Stufe"\n', 7, "a character that ends a line", OSError),
+        ('msgid "Level"\nmsgstr "Ebene\rStufe"\n', 7, "a character that ends a line", OSError),
+        ('#Ebene\nmsgid "Level"\nmsgstr "Ebene"\n', 6, "a comment mark PO does not have", OSError),
+    ],
+)
+def test_a_file_msgfmt_reads_one_way_and_polib_another_is_refused(
+    content, tmp_path, body, line, problem, as_polib_reads_it
+):
+    """msgfmt takes these (`\\x41` is "A" to it), polib reads them otherwise or not at all:
+    what is imported must be what the translator's tool meant, so they are refused."""
+    text = HEADER + body
+    if as_polib_reads_it is OSError:
+        with pytest.raises(OSError):
+            polib.pofile(text)
+    else:
+        assert polib.pofile(text)[0].msgstr == as_polib_reads_it
+    path = tmp_path / "tool.po"
+    path.write_bytes(text.encode("utf-8"))
+
+    assert f"tool.po, line {line}: not well-formed PO: {problem}" in refused_whole(path)
 
 
 def test_the_unterminated_string_is_refused_on_the_admin_page_and_nothing_stored(client, content):
