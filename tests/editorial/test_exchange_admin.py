@@ -24,15 +24,6 @@ LEVEL_4 = "skill/SLMO/level/4/description"
 NEW_LEVEL_5 = "Stellt sicher, dass die vereinbarten Serviceebenen jederzeit eingehalten werden."
 
 
-@pytest.fixture
-def translator(content, client):
-    call_command("setup_roles", stdout=io.StringIO())
-    user = User.objects.create_user("dora", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translator (German)"))
-    client.force_login(user)
-    return user
-
-
 def download(client, lang="de", **query):
     return client.get(PAGE.format(lang=lang), query)
 

@@ -10,7 +10,7 @@ import uuid
 
 import polib
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from lxml import etree
@@ -223,11 +223,9 @@ def test_a_file_msgfmt_reads_one_way_and_polib_another_is_refused(
     assert f"tool.po, line {line}: not well-formed PO: {problem}" in refused_whole(path)
 
 
-def test_the_unterminated_string_is_refused_on_the_admin_page_and_nothing_stored(client, content):
-    call_command("setup_roles", stdout=io.StringIO())
-    user = User.objects.create_user("dora", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translator (German)"))
-    client.force_login(user)
+def test_the_unterminated_string_is_refused_on_the_admin_page_and_nothing_stored(
+    client, translator
+):
     text = client.get("/de/admin/skills/skill/exchange/", {"language": "de"}).content.decode()
     broken = text.replace(
         'msgstr "Service-Level-Management"', 'msgstr "Service-Level-Managements', 1
@@ -291,12 +289,7 @@ def test_an_export_with_nothing_in_it_says_so_and_writes_no_file(content, tmp_pa
     assert not TranslationExport.objects.exists()
 
 
-def test_the_admin_page_says_there_is_nothing_to_download(client, content):
-    call_command("setup_roles", stdout=io.StringIO())
-    user = User.objects.create_user("dora", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translator (German)"))
-    client.force_login(user)
-
+def test_the_admin_page_says_there_is_nothing_to_download(client, translator):
     response = client.get(
         "/de/admin/skills/skill/exchange/", {"language": "de", "only": "outdated"}
     )
@@ -357,11 +350,7 @@ def test_an_xliff_file_edited_in_a_tool_comes_back_from_the_command(content, tmp
     assert re.search(rf"Line \d+, unit {LEVEL_4}: its English changed since the export", report)
 
 
-def test_an_xliff_file_comes_back_from_the_admin_page(client, content, tmp_path):
-    call_command("setup_roles", stdout=io.StringIO())
-    user = User.objects.create_user("dora", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translator (German)"))
-    client.force_login(user)
+def test_an_xliff_file_comes_back_from_the_admin_page(client, translator, tmp_path):
     response = client.get("/de/admin/skills/skill/exchange/", {"language": "de", "format": "xlf"})
     assert response["Content-Disposition"] == 'attachment; filename="sfia-de.xlf"'
     store = toolkit_xliff.xlifffile.parsestring(response.content)
