@@ -132,8 +132,8 @@ def test_a_refused_unit_is_named_in_the_translators_language_and_the_rest_import
     assert "0 neue und 1 geänderte Übersetzungen auf Deutsch" in page
     assert "1 nicht importiert" in page
     assert re.search(
-        rf"Zeile \d+, Einheit {LEVEL_4}: Sein Englisch hat sich seit dem Export geändert, in: "
-        r"„Changed\.“",
+        rf"Zeile \d+, Einheit {LEVEL_4}: Ihr englischer Text hat sich seit dem Export geändert, "
+        r"jetzt: „Changed\.“",
         page,
     )
     levels = SkillLevel.objects.filter(skill__code="SLMO")
