@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connection
 
 
 @pytest.fixture
@@ -15,3 +16,14 @@ def translator(content, client):
     user.groups.add(Group.objects.get(name="Translator (German)"))
     client.force_login(user)
     return user
+
+
+def database_rows():
+    """Every row of every table, as the database returns it: equal before and after, the
+    database is as it was (the history, the exports on record and the sessions too)."""
+    rows = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            rows[table] = sorted(map(repr, cursor.fetchall()))
+    return rows

@@ -19,6 +19,7 @@ from translate.storage import xliff as toolkit_xliff
 
 from skills.framework.models import SkillLevel
 from tests.conftest import content_snapshot
+from tests.editorial.conftest import database_rows
 from tests.editorial.test_exchange import changed_rows
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +112,7 @@ def bring_back(way, client, path):
 
 def refused_whole(way, client, path):
     """The refusal of `path`, by the command or on the page, the database as it was."""
-    before = content_snapshot()
+    before = database_rows()
     if way == "command":
         with pytest.raises(CommandError) as raised:
             call_command("import_translations", str(path), stdout=io.StringIO())
@@ -119,7 +120,7 @@ def refused_whole(way, client, path):
     else:
         message = bring_back(way, client, path)
         assert "Nothing was imported: the file was refused" in message
-    assert content_snapshot() == before
+    assert database_rows() == before
     return message
 
 
@@ -232,3 +233,20 @@ def test_a_file_whose_language_is_not_its_exports_is_refused_whole(content, tmp_
 
     message = refused_whole("command", None, path)
     assert f"{path} is in German, but its export was of Russian" in message
+
+
+@pytest.mark.parametrize("way", ["command", "admin page"])
+def test_a_file_whose_every_change_is_refused_leaves_the_database_as_it_was(
+    translator, client, tmp_path, way
+):
+    path = take_out(way, client, tmp_path, "de.po")
+    po_by_polib(path, {LEVEL.format(4): "Meine Fassung.", LEVEL.format(3): "Ein\x07Text."})
+    SkillLevel.objects.filter(skill__code="SLMO", level=4).update(description_de="Korrigiert.")
+    before = database_rows()
+
+    report = bring_back(way, client, path)
+
+    assert "0 new and 0 changed translations in German" in report
+    assert "2 not imported" in report
+    assert "a control character (U+0007) cannot be stored" in report
+    assert database_rows() == before  # no revision, no record, nothing
