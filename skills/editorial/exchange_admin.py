@@ -1,4 +1,4 @@
-"""The admin's page for exchange files (editorial/exchange.py): a translator downloads their
+"""The admin's page for exchange files (editorial/exchange/): a translator downloads their
 language's texts as a PO or XLIFF file for their CAT tool, optionally only those that need
 work, and uploads it back, with the checks `import_translations` makes and a report of what
 changed and what was refused. Each translator has only their own language (roles.py); an
@@ -16,15 +16,10 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from skills.editorial.exchange import (
-    SELECTABLE,
-    ExchangeErrors,
-    exchange_file_content,
-    import_targets,
-    read_exchange_file,
-    record_export,
-    units,
-)
+from skills.editorial.exchange import exchange_file_content, read_exchange_file
+from skills.editorial.exchange.files import ExchangeErrors
+from skills.editorial.exchange.importing import import_targets
+from skills.editorial.exchange.units import SELECTABLE, record_export, units
 from skills.editorial.glossary import Glossary
 from skills.editorial.roles import editable_languages
 from skills.editorial.tbx import tbx_file

@@ -576,7 +576,7 @@ class ImportedValue(models.Model):
 
 
 class TranslationExport(models.Model):
-    """An exchange file as it was handed to a translator (editorial/exchange.py): its id, which
+    """An exchange file as it was handed to a translator (editorial/exchange/): its id, which
     the file carries in its header, and each unit's translation as exported (by fingerprint).
     Kept on the site, the proof that a file's translator saw the site's text survives a CAT
     tool that drops the file's comments: a unit changed on the site since its export is

@@ -1,4 +1,4 @@
-"""Exchange files (editorial/exchange.py): a language's texts written as gettext PO for a CAT
+"""Exchange files (editorial/exchange/): a language's texts written as gettext PO for a CAT
 tool, read back here with polib, as Poedit or Weblate would read them."""
 
 import io

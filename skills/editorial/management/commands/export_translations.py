@@ -1,5 +1,5 @@
 """`manage.py export_translations --language de [--only missing,outdated] [--user NAME] FILE`:
-the content's texts in one language as an exchange file for a CAT tool (editorial/exchange.py),
+the content's texts in one language as an exchange file for a CAT tool (editorial/exchange/),
 gettext PO (FILE.po) or XLIFF 1.2 (FILE.xlf, FILE.xliff), each with the glossary's terms its
 English has, recorded as an export for the file's import to be checked against; beside it,
 FILE.tbx, the glossary as a term base, when the glossary has terms."""
@@ -9,14 +9,8 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from skills.editorial.exchange import (
-    PO_SUFFIXES,
-    SELECTABLE,
-    XLIFF_SUFFIXES,
-    exchange_file_content,
-    record_export,
-    units,
-)
+from skills.editorial.exchange import PO_SUFFIXES, XLIFF_SUFFIXES, exchange_file_content
+from skills.editorial.exchange.units import SELECTABLE, record_export, units
 from skills.editorial.glossary import Glossary
 from skills.editorial.tbx import tbx_file
 from skills.framework.languages import TRANSLATED_LANGUAGES

@@ -1,9 +1,11 @@
 """`manage.py import_translations FILE [--user NAME]`: bring a CAT tool's PO or XLIFF file
-back (editorial/exchange.py): every unit that passes the checks, in one revision."""
+back (editorial/exchange/): every unit that passes the checks, in one revision."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from skills.editorial.exchange import ExchangeErrors, import_targets, read_exchange_file
+from skills.editorial.exchange import read_exchange_file
+from skills.editorial.exchange.files import ExchangeErrors
+from skills.editorial.exchange.importing import import_targets
 from skills.editorial.management.commands.export_translations import user_named
 from skills.framework.text import printable
 

@@ -44,7 +44,7 @@ LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 @dataclass(frozen=True)
 class SyntaxProblem:
     line: int
-    kind: str  # one of exchange.SYNTAX_PROBLEMS' keys, which word it
+    kind: str  # one of po.SYNTAX_PROBLEMS' keys, which word it
 
 
 def _string_problem(text):

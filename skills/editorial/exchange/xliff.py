@@ -1,5 +1,5 @@
 """Exchange files as XLIFF 1.2, through translate-toolkit: the format Trados, memoQ, Phrase
-and Smartcat work in. The same units as the PO files (exchange.py), the same checks back.
+and Smartcat work in. The same units as the PO files (po.py), the same checks back.
 
 Each <trans-unit> is named by the unit's id twice, as `id` and as `resname` (tools keep one or
 the other); its notes are the PO file's; its <target>'s `state` is the translation's:
@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from translate.storage import xliff
 
-from skills.editorial.exchange import (
+from skills.editorial.exchange.files import (
     ExchangeErrors,
     ExchangeFile,
     Target,
     read_text,
     site_language,
-    unit_notes,
 )
+from skills.editorial.exchange.units import unit_notes
 from skills.editorial.text_checks import normalized
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.translation_state import Status
