@@ -250,3 +250,25 @@ def test_a_file_whose_every_change_is_refused_leaves_the_database_as_it_was(
     assert "2 not imported" in report
     assert "a control character (U+0007) cannot be stored" in report
     assert database_rows() == before  # no revision, no record, nothing
+
+
+def test_a_file_of_another_kind_is_refused_by_its_name_on_the_page(translator, client):
+    sent = SimpleUploadedFile("de.sdlxliff", b"<xliff/>")  # a CAT tool's own working file
+    before = database_rows()
+
+    page = html.unescape(
+        client.post("/de/admin/skills/skill/exchange/", {"file": sent}).content.decode()
+    )
+
+    assert "de.sdlxliff: Eine Austauschdatei ist eine .po-, .xlf- oder .xliff-Datei" in page
+    assert database_rows() == before
+
+
+def test_a_broken_xliff_file_is_named_by_its_line_without_a_second_position(content, tmp_path):
+    path = take_out("command", None, tmp_path, "de.xlf")
+    line = broken(path)
+
+    message = refused_whole("command", None, path)
+
+    assert re.search(rf"de\.xlf, line {line}: not well-formed XML: [^\n]*EntityRef", message)
+    assert "column" not in message

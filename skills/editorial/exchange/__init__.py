@@ -6,7 +6,10 @@ the one import (importing.py)."""
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from skills.editorial.exchange import po, xliff
+from skills.editorial.exchange.files import ExchangeErrors
 
 XLIFF_SUFFIXES = (".xlf", ".xliff")
 PO_SUFFIXES = (".po",)
@@ -21,7 +24,11 @@ def read_exchange_file(path, name=None):
     name = name or str(path)
     if is_xliff(name):
         return xliff.read_xliff(path, name)
-    return po.read_po(path, name)
+    if Path(name).suffix.lower() in PO_SUFFIXES:
+        return po.read_po(path, name)
+    raise ExchangeErrors(
+        [_("%(file)s: an exchange file is a .po, .xlf or .xliff file") % {"file": name}]
+    )
 
 
 def exchange_file_content(name, language, exported_units, glossary=None, export=None):

@@ -43,6 +43,7 @@ NEEDING_WORK = {
     "needs-review-adaptation",
     "needs-review-l10n",
 }
+POSITION = re.compile(r", line \d+, column \d+$")
 ORIGINAL = re.compile(r"sfia-[a-z]+-(?P<export>[0-9a-f-]{36})")
 
 
@@ -88,7 +89,8 @@ def read_xliff(path, name):
         raise ExchangeErrors(
             [
                 _("%(file)s, line %(line)s: not well-formed XML: %(problem)s")
-                % {"file": name, "line": error.lineno, "problem": error.msg}
+                # libxml2's words (in English), without the place it adds to them
+                % {"file": name, "line": error.lineno, "problem": POSITION.sub("", error.msg)}
             ]
         ) from None
     except (ValueError, StopIteration):
