@@ -17,7 +17,8 @@ from lxml import etree
 from translate.storage import po as toolkit_po
 from translate.storage import xliff as toolkit_xliff
 
-from skills.framework.models import Skill, SkillLevel, TranslationExport
+from skills.editorial.exchange import po_syntax
+from skills.framework.models import OriginalText, Skill, SkillLevel, TranslationExport
 from skills.framework.translation_state import Status, text_status
 from tests.conftest import content_snapshot, require_tool
 
@@ -248,9 +249,16 @@ def test_the_unterminated_string_is_refused_on_the_admin_page_and_nothing_stored
 def test_the_po_file_passes_msgfmt_check_with_the_headers_tools_expect(content, tmp_path):
     require_tool("/usr/bin/msgfmt", "apt-get install gettext")
     User.objects.create_user("dora", email="dora@example.org", first_name="Dora", last_name="M")
+    # An outdated unit too, whose previous English (several lines) is written as `#|` lines.
+    slmo = Skill.objects.get(code="SLMO")
+    OriginalText.objects.remember([slmo.guidance_notes_en])
+    Skill.objects.filter(pk=slmo.pk).update(guidance_notes_en="Activities include:\nNone.")
     path = export(tmp_path, "de.po", "--user", "dora")
     catalogue = polib.pofile(str(path))
 
+    (outdated,) = [unit for unit in catalogue if unit.msgctxt == "skill/SLMO/guidance_notes"]
+    assert outdated.previous_msgid == slmo.guidance_notes_en and outdated.fuzzy
+    assert po_syntax.problems(path.read_text("utf-8")) == []  # as its import will read it
     assert catalogue.metadata["Last-Translator"] == "Dora M <dora@example.org>"
     assert catalogue.metadata["Language-Team"] == "German"
     assert re.fullmatch(
@@ -308,8 +316,6 @@ def test_the_xliff_file_names_each_unit_with_its_state_notes_and_previous_englis
     content, tmp_path
 ):
     slmo = Skill.objects.get(code="SLMO")
-    from skills.framework.models import OriginalText
-
     OriginalText.objects.remember([slmo.description_en])
     old = slmo.description_en
     slmo.description_en = "A new English."
