@@ -20,9 +20,10 @@ reader/      the reader's pages: URLs, views, the skill page read in one query, 
              OpenSearch description, sitemaps.
 editorial/   the translators' and editors' admin: forms by role, outdated translations and
              their review (four eyes), history in each reader's language, translation status.
-             Exchange files for CAT tools (exchange.py, and exchange_admin.py: the admin's
-             download and upload). Commands: setup_roles,
-             export_translations, import_translations.
+             Exchange files for CAT tools (exchange/: PO and XLIFF out and back, each export
+             on record; exchange_admin.py: the admin's download and upload); the glossary
+             and its TBX file. Commands: setup_roles, export_translations,
+             import_translations.
 page_cache/  whole reader pages from the cache, retired by any content change.
 opendata/    the framework as data: the JSON API (/api/v1/, django-ninja) and its reference
              page, the SKOS file, the Downloads page and its files in every language. Above
