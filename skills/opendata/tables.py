@@ -5,25 +5,16 @@ In one language, English stands in where a text has no translation, and the last
 those texts; for all languages, each text is a column in each language, empty where missing.
 """
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.utils.translation import gettext, gettext_noop, override
 
+from skills.framework.csv_files import csv_bytes
 from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from skills.opendata import documents
 from skills.opendata.documents import ALL, FALLBACK_FIELDS, Shape
-
-# Excel reads a CSV file as UTF-8 only if it starts with the byte order mark; without it,
-# Russian and Arabic come out as mojibake.
-BYTE_ORDER_MARK = "\ufeff"
-# A cell starting with one of these is a formula to a spreadsheet, which would run it: such a
-# text (no SFIA text is one) is given an apostrophe first, as OWASP advises against CSV
-# injection, since a translation is typed in by hand.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SkillAtLevel(NamedTuple):
@@ -66,18 +57,11 @@ class Text:
     def cells(self, shape, row):
         text = self.of(row)[self.field]
         if shape.language == ALL:
-            return [as_text(text[code]) for code in LANGUAGE_CODES]
-        return [as_text(text)]
+            return [text[code] for code in LANGUAGE_CODES]
+        return [text]
 
     def in_english(self, row):
         return self.field in self.of(row)[FALLBACK_FIELDS]
-
-
-def as_text(text):
-    """A text's cell: empty where it has none; never one a spreadsheet would run."""
-    if text and text.startswith(FORMULA_STARTS):
-        return f"'{text}"
-    return text or ""
 
 
 COLUMNS = (
@@ -125,8 +109,6 @@ def table(shape):
 
 
 def csv_file(language, base):
-    """The table as CSV, UTF-8 with a byte order mark, links starting with `base`."""
-    out = io.StringIO()
-    out.write(BYTE_ORDER_MARK)
-    csv.writer(out).writerows(table(Shape(language, base)))
-    return out.getvalue().encode("utf-8")
+    """The table as CSV (csv_files: UTF-8 with a byte order mark, no cell a spreadsheet would
+    run), links starting with `base`."""
+    return csv_bytes(table(Shape(language, base)))

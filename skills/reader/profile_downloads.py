@@ -2,7 +2,6 @@
 Arabic as UTF-8), JSON, and a Word document (python-docx), each named after the profile's
 title (RFC 6266: a UTF-8 `filename*` and an ASCII fallback)."""
 
-import csv
 import io
 import json
 import re
@@ -13,6 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import get_language, gettext
 
+from skills.framework.csv_files import csv_bytes
 from skills.framework.languages import direction
 
 CONTENT_TYPES = {
@@ -74,11 +74,7 @@ def rows(page):
 
 
 def _csv(page):
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns())
-    writer.writerows(rows(page))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return csv_bytes([columns(), *rows(page)])
 
 
 def _json(page):

