@@ -274,6 +274,7 @@ def search(request):
         "results": results if results.query else None,
         "search_query": results.query,
         "max_query_length": engine.MAX_QUERY_LENGTH,
+        "max_query_words": engine.MAX_QUERY_WORDS,
     }
     response = render(request, "skills/search.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -18,6 +18,9 @@ from .folding import fold, similarity, stems, words
 from .models import Kind
 
 MAX_QUERY_LENGTH = 200
+# Words searched for, counted after folding: NFKC makes one character several words ("ﷺ" is
+# four), and every word is a condition in each language searched.
+MAX_QUERY_WORDS = 16
 # Entries read from the database for one search: far more than the results shown.
 CANDIDATES = 400
 SPELLINGS = 10
@@ -48,8 +51,8 @@ class Hit:
 
 @dataclass(frozen=True)
 class Results:
-    query: str  # as searched: spaces collapsed, cut to MAX_QUERY_LENGTH
-    cut: bool  # whether the query was longer, and cut
+    query: str  # as searched: spaces collapsed, cut to MAX_QUERY_LENGTH and MAX_QUERY_WORDS
+    cut: str | None  # "characters" or "words" where the query was longer and cut, else None
     hits: list
     more: bool  # whether there were more results than `limit`
 
@@ -60,10 +63,36 @@ def normalised(query):
     return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
 
 
+def within_words(query):
+    """The start of `query` whose folding has at most MAX_QUERY_WORDS words, and whether that
+    cut it. Folded a space-separated part at a time (no word spans a space), so the work is
+    bounded by the query's length, however many words the folding makes."""
+    kept, count = [], 0
+    for part in query.split(" "):
+        part_words = len(words(fold(part)))
+        if count + part_words > MAX_QUERY_WORDS:
+            kept.append(_first_words(part, MAX_QUERY_WORDS - count))
+            return " ".join(kept).strip(), True
+        kept.append(part)
+        count += part_words
+    return query, False
+
+
+def _first_words(part, count):
+    """The longest start of `part` (a query's part with no space) folding to `count` words at
+    most."""
+    end = 0
+    while end < len(part) and len(words(fold(part[: end + 1]))) <= count:
+        end += 1
+    return part[:end]
+
+
 def search(query, language, limit=50):
     """The pages whose texts match `query`, in `language` or in the English source, best
     first: a code, then a name, then a description, then a level's text and the notes."""
-    query, cut = normalised(query)
+    query, cut_characters = normalised(query)
+    query, cut_words = within_words(query)
+    cut = "words" if cut_words else "characters" if cut_characters else None
     folded = fold(query)
     if not words(folded):
         return Results(query, cut, [], more=False)

@@ -167,12 +167,31 @@ def test_the_count_takes_the_plural_form_of_the_page_language(lang):
     ],
 )
 def test_an_overlong_query_is_cut_with_a_note(client, content, lang, note):
-    html = search_page(client, lang, "service " * 250).text
+    html = search_page(client, lang, "service or " + "x" * 250).text
 
     assert f'<p class="search-note">{note}</p>' in html
     value = re.search(r'id="search-page-query" name="q" value="([^"]*)"', html)[1]
     assert len(value) <= engine.MAX_QUERY_LENGTH
     assert "<mark>" in html  # and searched
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "Your search was cut to its first 16 words."),
+        ("de", "Ihre Suche wurde auf ihre ersten 16 Wörter gekürzt."),
+        ("ru", "Ваш запрос сокращён до первых 16 слов."),
+        ("it", "La ricerca è stata troncata alle prime 16 parole."),
+        ("ar", "اقتُطع بحثك إلى أول 16 كلمة."),
+    ],
+)
+def test_a_query_of_too_many_words_is_cut_with_a_note(client, content, lang, note):
+    html = search_page(client, lang, "service " * 20).text
+
+    assert f'<p class="search-note">{note}</p>' in html
+    value = re.search(r'id="search-page-query" name="q" value="([^"]*)"', html)[1]
+    assert value == " ".join(["service"] * 16)
+    assert "<mark>" in html
 
 
 def test_plurals_of_the_cut_note():

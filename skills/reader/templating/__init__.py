@@ -55,6 +55,7 @@ def environment(**options):
         direction=direction,
         results_found=search.results_found,
         query_cut=search.query_cut,
+        query_words_cut=search.query_words_cut,
         isolated=search.isolated,
         result_name=search.result_name,
         skills_in_profile=profiles.skills_in_profile,

@@ -25,6 +25,14 @@ def query_cut(length):
     ) % {"count": length}
 
 
+def query_words_cut(count):
+    return ngettext(
+        "Your search was cut to its first %(count)s word.",
+        "Your search was cut to its first %(count)s words.",
+        count,
+    ) % {"count": count}
+
+
 def isolated(query):
     return format_html("<bdi>{}</bdi>", query)
 
