@@ -1,3 +1,4 @@
+import io
 import os
 import shutil
 import subprocess
@@ -228,3 +229,16 @@ def content(db):
     from tests.attributes import load_page_content
 
     load_page_content()
+
+
+@pytest.fixture
+def translator(content, client):
+    """A German translator, signed in with `client`."""
+    from django.contrib.auth.models import Group, User
+    from django.core.management import call_command
+
+    call_command("setup_roles", stdout=io.StringIO())
+    user = User.objects.create_user("dora", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Translator (German)"))
+    client.force_login(user)
+    return user

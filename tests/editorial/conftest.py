@@ -1,21 +1,6 @@
-"""Fixtures of the editorial tests."""
+"""Helpers of the editorial tests (their `translator` is tests/conftest.py's)."""
 
-import io
-
-import pytest
-from django.contrib.auth.models import Group, User
-from django.core.management import call_command
 from django.db import connection
-
-
-@pytest.fixture
-def translator(content, client):
-    """A German translator, signed in with `client`."""
-    call_command("setup_roles", stdout=io.StringIO())
-    user = User.objects.create_user("dora", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Translator (German)"))
-    client.force_login(user)
-    return user
 
 
 def database_rows():
