@@ -16,6 +16,10 @@ MESSAGES = {
         "Line %(line)s, column %(column)s: a control character (%(character)s) cannot be "
         "stored. Remove it."
     ),
+    "not a character": _(
+        "Line %(line)s, column %(column)s: %(character)s is not a character (a noncharacter "
+        "or half of a surrogate pair) and cannot be stored. Remove it."
+    ),
     "not open": _(
         "Line %(line)s, column %(column)s: this direction control (%(character)s) closes "
         "nothing. Remove it."

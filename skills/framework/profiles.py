@@ -5,11 +5,12 @@ codes exist, and at which levels, is the page's to check.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.utils import timezone
+
+from skills.framework.text import is_refused
 
 MAX_ENTRIES = 40
 MAX_TITLE_LENGTH = 120
@@ -76,19 +77,18 @@ def entry_value(code, level):
 
 
 def clean_title(value):
-    """The title trimmed, without control characters or bidirectional controls, and whether it
-    had to be cut to MAX_TITLE_LENGTH."""
-    # A line break or a tab is a space; other control characters go.
-    value = "".join(
-        (" " if ch.isspace() else "") if unicodedata.category(ch) == "Cc" else ch for ch in value
-    )
+    """The title trimmed, without what the text policy refuses (control characters,
+    noncharacters, lone surrogates) or bidirectional controls, and whether it had to be cut to
+    MAX_TITLE_LENGTH."""
+    # A line break or a tab is a space; the rest of what the policy refuses goes.
+    value = "".join((" " if ch.isspace() else "") if is_refused(ch) else ch for ch in value)
     value = " ".join(value.translate(BIDI_CONTROLS).split())
     return value[:MAX_TITLE_LENGTH].rstrip(), len(value) > MAX_TITLE_LENGTH
 
 
 def shown(value):
     """A rejected value as the page may show it: printable, and short."""
-    value = "".join(ch for ch in value if unicodedata.category(ch) not in ("Cc", "Cs"))
+    value = "".join(ch for ch in value if not is_refused(ch))
     value = value.translate(BIDI_CONTROLS)
     return value if len(value) <= SHOWN_LENGTH else value[: SHOWN_LENGTH - 1] + "…"
 

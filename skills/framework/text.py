@@ -1,5 +1,12 @@
-"""What a source text may not contain: control characters the database refuses or the
-terminal obeys, and explicit bidi controls left open, which would reorder the text around
+"""The one text policy, for every way text comes in (the admin, the exchange files, the
+workbook, the source texts, a profile's title, a search, the API's paths): what a text may not
+contain, and how long each kind of text may be.
+
+Refused: control characters, C0 (but the tab) and C1 (U+0080 to U+009F: NEXT LINE, CONTROL
+SEQUENCE INTRODUCER…), which the database refuses (NUL), a terminal obeys or XML can't carry;
+code points that are not characters: noncharacters (U+FFFE, U+FFFF, U+FDD0 to U+FDEF and the
+last two of every plane), which break the xlsx and Word files, and lone surrogates, which no
+UTF-8 can carry; and explicit bidi controls left open, which would reorder the text around
 them on every page (display spoofing). Bidi marks (LRM, RLM, ALM), which real Arabic text
 uses, are fine: they reorder nothing beyond themselves."""
 
@@ -11,6 +18,9 @@ from dataclasses import dataclass
 MAX_NAME_LENGTH = 200
 MAX_GUIDING_PHRASE_LENGTH = 100
 MAX_SLUG_LENGTH = 50  # a category's address, made from its English name
+# A skill's or attribute's code, in any case ("SLMO", "slmo"); a category's slug.
+CODE_PATTERN = "[A-Za-z][A-Za-z0-9]{1,7}"
+SLUG_PATTERN = f"[A-Za-z0-9-]{{1,{MAX_SLUG_LENGTH}}}"
 
 _OPENERS = {
     "\u202a": "embedding",  # LEFT-TO-RIGHT EMBEDDING
@@ -30,9 +40,29 @@ def named(character):
     return f"U+{ord(character):04X} {name}".rstrip()
 
 
+def is_control(character):
+    """A C0 control but the tab, DEL, or a C1 control."""
+    return (character < " " and character != "\t") or "\x7f" <= character <= "\x9f"
+
+
+def is_not_a_character(character):
+    """A noncharacter (Unicode's 66, U+FDD0..U+FDEF and U+xxFFFE, U+xxFFFF of every plane) or a
+    lone surrogate (a Python string carries one where bytes were not UTF-8)."""
+    code = ord(character)
+    return 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE or 0xD800 <= code <= 0xDFFF
+
+
+def is_refused(character):
+    """Whether the policy refuses `character` wherever it is (bidi controls depend on their
+    line: find_character_problem)."""
+    return is_control(character) or is_not_a_character(character)
+
+
 @dataclass(frozen=True)
 class CharacterProblem:
-    kind: str  # "control", "not open" (a closer with no opener), "left open"
+    # "control", "not a character" (a noncharacter or a lone surrogate), "not open" (a closer
+    # with no opener), "left open"
+    kind: str
     column: int
     character: str
 
@@ -40,6 +70,11 @@ class CharacterProblem:
         """In English, for the sources' errors; the admin words it in the editor's language."""
         if self.kind == "control":
             return f"has a control character ({named(self.character)}) at column {self.column}"
+        if self.kind == "not a character":
+            return (
+                f"has {named(self.character)}, which is not a character (a noncharacter or a "
+                f"lone surrogate), at column {self.column}"
+            )
         if self.kind == "not open":
             what = _CLOSERS[self.character]
             return (
@@ -56,8 +91,10 @@ def find_character_problem(line):
     """The first thing wrong with one line's characters (a CharacterProblem), or None."""
     open_controls = []
     for column, character in enumerate(line, start=1):
-        if (character < " " and character != "\t") or character == "\x7f":
+        if is_control(character):
             return CharacterProblem("control", column, character)
+        if is_not_a_character(character):
+            return CharacterProblem("not a character", column, character)
         if character in _OPENERS:
             open_controls.append((column, character))
         elif character in _CLOSERS:

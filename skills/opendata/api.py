@@ -23,6 +23,7 @@ from ninja.renderers import BaseRenderer
 
 from skills.framework.languages import LANGUAGE_CODES, negotiated
 from skills.framework.models import Category, GenericAttribute, ResponsibilityLevel
+from skills.framework.text import CODE_PATTERN, SLUG_PATTERN
 from skills.opendata import documents, schemas
 from skills.opendata.documents import ALL, SHAPES, Shape
 
@@ -71,6 +72,9 @@ SUMMARIES = {
 }
 
 Language = Literal[SHAPES]
+# A code as the reader's addresses take it: anything else (a NUL, which PostgreSQL would refuse
+# in the query) names nothing, and is a 404 before any query.
+CODE = Path(..., pattern=f"^{CODE_PATTERN}$")
 LANGUAGE = Query(
     None,
     description=(
@@ -119,7 +123,7 @@ def skills(request, response: HttpResponse, lang: Language | None = LANGUAGE):
 
 
 @operation("/skills/{code}/", "skill", schemas.SkillDetail)
-def skill(request, response: HttpResponse, code: str, lang: Language | None = LANGUAGE):
+def skill(request, response: HttpResponse, code: str = CODE, lang: Language | None = LANGUAGE):
     found = documents.skill_details(shape_of(request, response, lang), code.upper())
     if not found:
         raise Http404
@@ -130,7 +134,7 @@ def skill(request, response: HttpResponse, code: str, lang: Language | None = LA
 def skill_level(
     request,
     response: HttpResponse,
-    code: str,
+    code: str = CODE,
     number: int = Path(..., ge=1, le=7),
     lang: Language | None = LANGUAGE,
 ):
@@ -162,7 +166,7 @@ def attributes(request, response: HttpResponse, lang: Language | None = LANGUAGE
 
 
 @operation("/attributes/{code}/", "attribute", schemas.AttributeDetail)
-def attribute(request, response: HttpResponse, code: str, lang: Language | None = LANGUAGE):
+def attribute(request, response: HttpResponse, code: str = CODE, lang: Language | None = LANGUAGE):
     found = GenericAttribute.objects.in_framework_order().filter(code=code.upper())
     return one(documents.attribute_details, shape_of(request, response, lang), found)
 
@@ -173,7 +177,12 @@ def categories(request, response: HttpResponse, lang: Language | None = LANGUAGE
 
 
 @operation("/categories/{slug}/", "category", schemas.Category)
-def category(request, response: HttpResponse, slug: str, lang: Language | None = LANGUAGE):
+def category(
+    request,
+    response: HttpResponse,
+    slug: str = Path(..., pattern=f"^{SLUG_PATTERN}$"),
+    lang: Language | None = LANGUAGE,
+):
     found = Category.objects.filter(slug=slug.lower())
     return one(documents.category_details, shape_of(request, response, lang), found)
 

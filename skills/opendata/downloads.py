@@ -9,6 +9,7 @@ lasts; the name it is saved under carries the edition and the content version it
 import hashlib
 import io
 import json
+import logging
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -28,6 +29,8 @@ from skills.opendata.documents import ALL, SHAPES, Shape
 from skills.page_cache.outage import CACHE_OUTAGE
 from skills.page_cache.release import release
 from skills.page_cache.version import content_version
+
+logger = logging.getLogger(__name__)
 
 
 def framework_json(language, base):
@@ -152,13 +155,32 @@ def cache_key(download, base, version):
     return f"sfia:download:{release()[0]}:{version}:{download.format}:{download.language}:{site}"
 
 
+class Unavailable(Exception):
+    """The file could not be made from this content version (the log says why)."""
+
+
+# The files whose making failed, by cache key, for the content version they were tried at: a
+# failure is not tried again on every request (each try reads the whole framework), only once
+# the content changes. In each process, and no bigger than the files offered.
+FAILED = {}
+
+
 def file_content(download, base, version):
     """The file as made from content version `version` for the site at `base`: from the cache,
     or made now and kept there (a shared cache: once for every process). While the cache is
-    out of reach, made for every request."""
+    out of reach, made for every request. Unavailable if it can't be made from this version."""
     key = cache_key(download, base, version)
+    if FAILED.get(key) == version:
+        raise Unavailable(key)
     content = CACHE_OUTAGE.call(cache.get, key)
     if content is None:
-        content = download.make(base)
+        try:
+            content = download.make(base)
+        except Exception as error:
+            logger.exception("The download %s could not be made", download.address_name)
+            for failed in [failed for failed, tried in FAILED.items() if tried != version]:
+                del FAILED[failed]
+            FAILED[key] = version
+            raise Unavailable(key) from error
         CACHE_OUTAGE.call(cache.set, key, content, settings.SFIA_PAGE_CACHE_SECONDS)
     return content

@@ -39,11 +39,25 @@ def download_file(request, download):
     if conditional is not response:  # 304 with these headers (or 412): no file needed
         conditional["Content-Language"] = download.content_language  # not the reader's
         return conditional
-    content = downloads.file_content(download, f"{request.scheme}://{request.get_host()}", version)
+    try:
+        content = downloads.file_content(
+            download, f"{request.scheme}://{request.get_host()}", version
+        )
+    except downloads.Unavailable:
+        return unavailable(request, download)
     name = download.file_name(downloads.file_stem(version))
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["Content-Language"] = download.content_language
     response["Content-Length"] = len(content)
     # HEAD: a GET's headers, Content-Length included, and no body.
     response.content = content if request.method == "GET" else b""
+    return response
+
+
+def unavailable(request, download):
+    """A file that could not be made from the content as it is: said in the reader's language,
+    503 (a later content change may mend it), never cached."""
+    context = {"download": download}
+    response = render(request, "opendata/download_unavailable.html", context, status=503)
+    response["Cache-Control"] = "no-store"
     return response

@@ -1,11 +1,13 @@
 """Path converters that make the URL contract strict: anything else is a 404."""
 
+from skills.framework.text import CODE_PATTERN
+
 
 class SkillCodeConverter:
     """A skill's or a generic attribute's code in any case (views redirect to the lower-case
     form)."""
 
-    regex = "[A-Za-z][A-Za-z0-9]{1,7}"
+    regex = CODE_PATTERN
 
     def to_python(self, value):
         return value

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.links import remembered_reverse
+from skills.framework.text import is_refused
 
 from . import backends
 from .folding import fold, similarity, stems, words
@@ -58,7 +59,12 @@ class Results:
 
 
 def normalised(query):
-    query = SPACES.sub(" ", "".join(char if char.isprintable() else " " for char in query))
+    """The query as searched, and whether it was cut: what the text policy refuses (controls,
+    noncharacters, lone surrogates), and the other characters that print nothing (format
+    characters such as bidi controls), are spaces; a query is not stored, so it is cleaned
+    rather than refused."""
+    query = "".join(" " if is_refused(char) or not char.isprintable() else char for char in query)
+    query = SPACES.sub(" ", query)
     query = query.strip()
     return query[:MAX_QUERY_LENGTH].strip(), len(query) > MAX_QUERY_LENGTH
 

@@ -581,6 +581,22 @@ def test_a_revert_reads_in_the_readers_language(client, slmo):
             "Zeile 2, Spalte 7: Ein Steuerzeichen (U+001B) kann nicht gespeichert werden.",
         ),
         ("Text\x00mit NUL", "description_de", "Nullzeichen sind nicht erlaubt."),
+        (
+            "Service\x85Level",  # C1: NEXT LINE
+            "name_de",
+            "Zeile 1, Spalte 8: Ein Steuerzeichen (U+0085) kann nicht gespeichert werden.",
+        ),
+        (
+            "Erste\r\nZeile\x9b31m",  # C1: CONTROL SEQUENCE INTRODUCER
+            "description_de",
+            "Zeile 2, Spalte 6: Ein Steuerzeichen (U+009B) kann nicht gespeichert werden.",
+        ),
+        (
+            "Service\ufffeLevel",  # it broke the xlsx download for everyone
+            "name_de",
+            "Zeile 1, Spalte 8: U+FFFE ist kein Zeichen (ein Nichtzeichen oder eine Hälfte eines "
+            "Surrogatpaars) und kann nicht gespeichert werden.",
+        ),
         ("N" * 201, "name_de", "höchstens 200 Zeichen"),
     ],
 )

@@ -321,6 +321,28 @@ def test_a_control_character_is_refused_naming_where(content, tmp_path):
     assert "Line 1, column 4: a control character (U+0007) cannot be stored" in report
 
 
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        # (U+0085, NEXT LINE, ends a line for some programs: the PO check refuses the file.)
+        ("Ein\x9bText", "Line 1, column 4: a control character (U+009B) cannot be stored"),
+        (
+            "Ein\uffffText",
+            "Line 1, column 4: U+FFFF is not a character (a noncharacter or half of a surrogate "
+            "pair) and cannot be stored",
+        ),
+    ],
+)
+def test_a_c1_control_or_a_noncharacter_is_refused_naming_where(content, tmp_path, typed, refusal):
+    def typed_in(catalogue):
+        translate_level_5(catalogue)
+        entry(catalogue, "skill/SLMO/name").msgstr = typed
+
+    report = partly_imported(edited(tmp_path, typed_in))
+    assert refusal in report
+    assert typed not in Skill.objects.get(code="SLMO").name_de
+
+
 def test_a_language_the_site_lacks_refuses_the_file(content, tmp_path):
     def french(catalogue):
         catalogue.metadata["Language"] = "fr"

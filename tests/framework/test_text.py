@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from skills.content.sources import SourceErrors, parse_text, read_framework, read_sources
-from skills.framework.text import printable
+from skills.framework.text import find_character_problem, is_refused, printable
 from tests.conftest import SLMO, content_snapshot, slmo_text
 
 
@@ -27,12 +27,46 @@ def with_line(language, number, new):
 
 @pytest.mark.parametrize(
     ("character", "named"),
-    [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x07", "U+0007"), ("\x7f", "U+007F")],
+    [
+        ("\x00", "U+0000"),
+        ("\x1b", "U+001B"),
+        ("\x07", "U+0007"),
+        ("\x7f", "U+007F"),
+        ("\x85", "U+0085"),  # C1: NEXT LINE
+        ("\x9b", "U+009B"),  # C1: CONTROL SEQUENCE INTRODUCER
+    ],
 )
 def test_a_control_character_is_refused_with_its_line_and_column(character, named):
     text = with_line("de", 5, lambda line: line[:4] + character + line[4:])
 
     assert parse_error(text) == (f"SLMO/de.txt:5: has a control character ({named}) at column 5")
+
+
+@pytest.mark.parametrize(
+    ("character", "named"),
+    [("\ufffe", "U+FFFE"), ("\uffff", "U+FFFF"), ("\ufdd0", "U+FDD0"), ("\U0010ffff", "U+10FFFF")],
+)
+def test_a_noncharacter_is_refused_with_its_line_and_column(character, named):
+    text = with_line("de", 5, lambda line: line[:4] + character + line[4:])
+
+    assert parse_error(text) == (
+        f"SLMO/de.txt:5: has {named}, which is not a character (a noncharacter or a lone "
+        "surrogate), at column 5"
+    )
+
+
+@pytest.mark.parametrize("character", ["\x85", "\x9b", "\ufffe", "\uffff", "\ufdef", "\ud800"])
+def test_the_policy_refuses_c1_controls_noncharacters_and_lone_surrogates(character):
+    problem = find_character_problem(f"ab{character}c")
+
+    assert problem.column == 3 and problem.character == character
+    assert is_refused(character)
+
+
+@pytest.mark.parametrize("character", ["\t", "\xa0", "\u200f", "\u061c", "\ufffd", "\U0001f600"])
+def test_the_policy_keeps_tabs_marks_and_every_real_character(character):
+    assert find_character_problem(f"ab{character}c") is None
+    assert not is_refused(character)
 
 
 def test_tabs_and_windows_line_ends_are_fine():

@@ -245,6 +245,28 @@ def test_errors_are_json_with_a_message_in_the_language_asked_for(
     assert error == {"status": status, "message": message}
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "skills/%00/",  # PostgreSQL refuses a NUL in a query: it was a 500 there
+        "skills/%00/levels/5/",
+        "attributes/%C2%85/",
+        "categories/%00/",
+        "skills/%EF%BF%BE/",
+        "skills/sl%ED%A0%80mo/",  # not UTF-8: a lone surrogate escape
+        "skills/" + "a" * 5000 + "/",
+    ],
+)
+def test_a_path_that_can_name_nothing_is_a_404_before_any_query(
+    client, content, path, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response, error = api(client, path + "?lang=de")
+
+    assert response.status_code == 404
+    assert error["message"].startswith("Nichts in der API hat diese Adresse")
+
+
 def test_a_bad_lang_is_explained_in_the_language_accept_language_prefers(client, content):
     response, error = api(client, "skills/?lang=xx", HTTP_ACCEPT_LANGUAGE="de")
 

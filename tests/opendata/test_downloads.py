@@ -444,3 +444,50 @@ def test_the_files_stay_out_of_the_page_cache(client, content, settings):
     assert LOCAL_PAGES.size == 0
     client.get("/de/downloads/")  # the page itself is cached as any page
     assert LOCAL_PAGES.size > 0
+
+
+# A file that can't be made.
+
+
+def test_a_noncharacter_stored_before_the_policy_still_makes_the_workbooks(client, content):
+    """U+FFFE reached the database before the admin refused it; XML can't carry it, so the
+    xlsx (and the zip of all five) answered 500 to everyone. Excel's own escape carries it."""
+    Skill.objects.filter(code="SLMO").update(name_de="Service\ufffeLevel")
+
+    german = client.get("/downloads/sfia-de.xlsx")
+    everything = client.get("/downloads/sfia-all.zip")
+
+    assert german.status_code == everything.status_code == 200
+    # Stored as Excel stores it, which Excel reads back as U+FFFE (openpyxl leaves it as is).
+    assert ["SLMO", "Service_xFFFE_Level"] in [row[8:11:2] for row in sheet_rows(german.content)]
+
+
+def test_a_file_that_cannot_be_made_is_a_503_in_the_readers_language_and_not_remade_per_request(
+    client, content, monkeypatch, django_capture_on_commit_callbacks
+):
+    made = []
+
+    def broken(language, base):
+        made.append(language)
+        raise ValueError("All strings must be XML compatible")
+
+    kind = downloads.FORMATS["csv"]
+    monkeypatch.setitem(downloads.FORMATS, "csv", dataclasses.replace(kind, make=broken))
+
+    first = client.get("/downloads/sfia-de.csv", HTTP_ACCEPT_LANGUAGE="de")
+    again = client.get("/downloads/sfia-de.csv", HTTP_ACCEPT_LANGUAGE="de")
+
+    assert first.status_code == again.status_code == 503
+    assert first["Cache-Control"] == "no-store"
+    assert "Die Datei <bdi>sfia-de.csv</bdi> konnte aus dem jetzigen Inhalt nicht erstellt" in (
+        first.text
+    )
+    assert "Traceback" not in first.text and "XML compatible" not in first.text
+    assert made == ["de"]  # not tried again for the same content
+    assert client.get("/downloads/sfia-de.json").status_code == 200  # the others are made
+    version_moves_on(
+        django_capture_on_commit_callbacks,
+        lambda: Skill.objects.get(code="SLMO").save(),
+    )
+    client.get("/downloads/sfia-de.csv")
+    assert made == ["de", "de"]  # tried again once the content changed

@@ -323,6 +323,32 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
 
 
+@pytest.mark.parametrize("download_format", ["docx", "csv", "json"])
+@pytest.mark.parametrize(
+    ("title", "kept"),
+    [
+        ("A%EF%BF%BEB", "AB"),  # U+FFFE: the Word file was a 500
+        ("A%EF%B7%90B", "AB"),  # U+FDD0, a noncharacter too
+        ("A%C2%9BB", "AB"),  # C1: CONTROL SEQUENCE INTRODUCER
+        ("A%00B", "AB"),
+        ("A%C2%85B", "A B"),  # C1: NEXT LINE, a line break: a space, as a tab or LF is
+        ("A%ED%A0%80B", "A\ufffd\ufffd\ufffdB"),  # not UTF-8: Django reads U+FFFD, a character
+    ],
+)
+def test_a_title_loses_what_the_text_policy_refuses_in_every_download(
+    client, two_skills, title, kept, download_format
+):
+    from docx import Document
+
+    response = client.get(f"/en/profile/?title={title}&s=slmo-5&format={download_format}")
+
+    assert response.status_code == 200
+    if download_format == "docx":
+        assert Document(io.BytesIO(response.content)).paragraphs[0].text == kept
+    if download_format == "json":
+        assert json.loads(response.content)["title"] == kept
+
+
 def test_the_arabic_docx_reads_right_to_left(client, two_skills):
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -6,10 +6,11 @@ import re
 
 from skills.framework.text import character_problem
 
-# OOXML writes the characters XML can't carry (a carriage return, control characters) as
-# `_xHHHH_`, and a literal `_xHHHH_` as `_x005F_xHHHH_`; openpyxl leaves both as they are.
+# OOXML writes the characters XML can't carry (a carriage return, control characters, U+FFFE
+# and U+FFFF) as `_xHHHH_`, and a literal `_xHHHH_` as `_x005F_xHHHH_`; openpyxl leaves both as
+# they are.
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f]|_(?=x[0-9A-Fa-f]{4}_)")
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
 
 
 def unescape(text):

@@ -142,6 +142,19 @@ BAD_CELLS = {
             "(U+0007) at column 7"
         ],
     ),
+    "a C1 control": (
+        "de",
+        {"Skills": {"K2": "Name\x85mit NEL"}},
+        ["Skills row 2, column K: the skill's name has a control character (U+0085) at column 5"],
+    ),
+    "a noncharacter, as Excel writes it": (
+        "de",
+        {"Skills": {"N2": "Eine \ufffe Beschreibung."}},  # the file holds _xFFFE_
+        [
+            "Skills row 2, column N: the overall description has U+FFFE, which is not a "
+            "character (a noncharacter or a lone surrogate), at column 6"
+        ],
+    ),
     "a bidi control left open": (
         "ar",
         {"Skills": {"K3": "اسم \u202e"}},
