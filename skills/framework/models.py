@@ -20,7 +20,13 @@ from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.links import remembered_reverse
 
 # The sources are checked against the same limits.
-from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+from skills.framework.text import (
+    MAX_GUIDING_PHRASE_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    MAX_SLUG_LENGTH,
+    MAX_TEXT_LENGTH,
+)
 from skills.framework.translation_state import FINGERPRINT_LENGTH, fingerprint
 
 
@@ -118,6 +124,7 @@ class ResponsibilityLevel(Translatable):
     guiding_phrase = models.CharField(_("guiding phrase"), max_length=MAX_GUIDING_PHRASE_LENGTH)
     essence = models.TextField(
         _("essence of the level"),
+        max_length=MAX_TEXT_LENGTH,
         blank=True,
         help_text=_("A short statement of what the level is; one paragraph per line."),
     )
@@ -225,20 +232,25 @@ class Skill(Translatable):
         verbose_name=_("subcategory"),
     )
     name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
-    description = models.TextField(_("description"))
-    guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
+    description = models.TextField(_("description"), max_length=MAX_TEXT_LENGTH)
+    guidance_intro = models.TextField(
+        _("guidance notes: introduction"), max_length=MAX_NOTES_LENGTH, blank=True
+    )
     guidance_notes = models.TextField(
         _("guidance notes"),
+        max_length=MAX_NOTES_LENGTH,
         blank=True,
         help_text=_("One list item per line."),
     )
     responsibility_notes = models.TextField(
         _("understanding the levels of responsibility for this skill"),
+        max_length=MAX_NOTES_LENGTH,
         blank=True,
         help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
     )
     development_notes = models.TextField(
         _("developing skills and demonstrating responsibilities"),
+        max_length=MAX_NOTES_LENGTH,
         blank=True,
         help_text=_('One paragraph per line; a line starting with "- " is a list item.'),
     )
@@ -316,6 +328,7 @@ class SkillLevel(Translatable):
     )
     description = models.TextField(
         _("description"),
+        max_length=MAX_TEXT_LENGTH,
         blank=True,
         help_text=_(
             "One sentence or paragraph per line. Where the skill is not defined, the "
@@ -386,10 +399,13 @@ class GenericAttribute(Translatable):
     )
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=MAX_NAME_LENGTH)
-    description = models.TextField(_("description"))
-    guidance_intro = models.TextField(_("guidance notes: introduction"), blank=True)
+    description = models.TextField(_("description"), max_length=MAX_TEXT_LENGTH)
+    guidance_intro = models.TextField(
+        _("guidance notes: introduction"), max_length=MAX_NOTES_LENGTH, blank=True
+    )
     guidance_notes = models.TextField(
         _("guidance notes"),
+        max_length=MAX_NOTES_LENGTH,
         blank=True,
         help_text=_("One list item per line."),
     )
@@ -451,7 +467,10 @@ class AttributeLevel(Translatable):
         help_text=_("Whether the attribute is described at this level."),
     )
     description = models.TextField(
-        _("description"), blank=True, help_text=_("One sentence or paragraph per line.")
+        _("description"),
+        max_length=MAX_TEXT_LENGTH,
+        blank=True,
+        help_text=_("One sentence or paragraph per line."),
     )
 
     objects = AttributeLevelManager()
@@ -513,6 +532,7 @@ class GlossaryTerm(models.Model):
     )
     avoid = models.TextField(
         _("terms to avoid"),
+        max_length=MAX_TEXT_LENGTH,
         blank=True,
         help_text=_("One per line: words a translation should not use for this term."),
     )

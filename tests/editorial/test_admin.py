@@ -614,6 +614,37 @@ def test_what_the_database_or_the_page_cannot_take_is_refused_in_the_admin(
     assert content_snapshot() == before
 
 
+@pytest.mark.parametrize(
+    ("field", "limit", "length"),
+    [
+        ("description_de", 10_000, 10_001),
+        ("guidance_notes_de", 30_000, 30_001),
+        # The case: 1.28 M characters in a level's text were a 500 on PostgreSQL
+        # ("string is too long for tsvector").
+        ("levels-4-description_de", 10_000, 1_280_000),
+    ],
+)
+def test_a_text_longer_than_its_kind_may_be_is_refused_in_the_editors_language(
+    client, slmo, field, limit, length
+):
+    client.force_login(user_in("Translator (German)"))
+    url = CHANGE.format(lang="de", pk=slmo.pk)
+    fields = open_form(client, url)
+    assert field in fields
+    before = content_snapshot()
+
+    typed = ("Wort " * (length // 5 + 1))[: length - 1] + "x"
+
+    response = save(client, url, fields, **{field: typed})
+
+    assert response.status_code == 200
+    assert (
+        f"Bitte sicherstellen, dass der Wert aus höchstens {limit} Zeichen besteht. "
+        f"(Er besteht aus {length} Zeichen.)"
+    ) in response.text
+    assert content_snapshot() == before
+
+
 def test_balanced_direction_controls_and_marks_are_kept_in_the_admin(client, slmo):
     client.force_login(user_in("Translator (Arabic)"))
     url = CHANGE.format(lang="ar", pk=slmo.pk)

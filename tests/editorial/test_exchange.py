@@ -343,6 +343,18 @@ def test_a_c1_control_or_a_noncharacter_is_refused_naming_where(content, tmp_pat
     assert typed not in Skill.objects.get(code="SLMO").name_de
 
 
+def test_a_unit_longer_than_its_kind_may_be_is_refused_naming_where(content, tmp_path):
+    """A 1.5 MB unit was a 500 on PostgreSQL ("string is too long for tsvector")."""
+
+    def huge(catalogue):
+        translate_level_5(catalogue)
+        entry(catalogue, "skill/SLMO/description").msgstr = "Wort " * 300_000
+
+    report = partly_imported(edited(tmp_path, huge))
+
+    assert "unit skill/SLMO/description: 1499999 characters, at most 10000 fit" in report
+
+
 def test_a_language_the_site_lacks_refuses_the_file(content, tmp_path):
     def french(catalogue):
         catalogue.metadata["Language"] = "fr"

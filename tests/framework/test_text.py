@@ -69,6 +69,21 @@ def test_the_policy_keeps_tabs_marks_and_every_real_character(character):
     assert not is_refused(character)
 
 
+@pytest.mark.parametrize(
+    ("line", "kind", "limit"),
+    [(5, "description", 10_000), (11, "guidance", 30_000)],
+)
+def test_a_text_longer_than_its_kind_may_be_is_refused_at_the_line_that_makes_it_so(
+    line, kind, limit
+):
+    words = "Wort " * (limit // 5)
+    text = with_line("de", line, lambda old: old + " " + words)
+
+    assert parse_error(text) == (
+        f"SLMO/de.txt:{line}: the {kind} is longer than {limit} characters from this line on"
+    )
+
+
 def test_tabs_and_windows_line_ends_are_fine():
     text = slmo_text("de").replace("\n", "\r\n").replace("Service-Level", "Service-\tLevel", 1)
 

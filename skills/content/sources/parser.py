@@ -10,11 +10,20 @@ from dataclasses import dataclass, field
 from skills.content.sources.errors import SourceError
 from skills.content.sources.layouts import BULLET, LAYOUTS, TITLE, Section
 from skills.framework.levels import LEVEL_NUMBERS
-from skills.framework.text import MAX_NAME_LENGTH, character_problem
+from skills.framework.text import (
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    MAX_TEXT_LENGTH,
+    character_problem,
+)
 
 # Bidi and byte-order marks a copied heading may carry; ignored when recognising structure,
 # kept in content.
 _FORMAT_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u2066\u2067\u2068\u2069\ufeff"
+
+
+# The sections whose text is notes, and may be as long as notes (the rest: MAX_TEXT_LENGTH).
+NOTES = (Section.GUIDANCE, Section.RESPONSIBILITY_NOTES, Section.DEVELOPMENT_NOTES)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class _Parser:
         self.title = None
         self.listed = None
         self.levels = {}
+        self.lengths = {}  # a text's characters so far, by its field (or level)
 
     def error(self, line, message):
         return SourceError(self.path, line, message)
@@ -166,6 +176,7 @@ class _Parser:
         self.current_level = self.levels[level]
 
     def read_content(self, number, line, shape):
+        self.count(number, line)
         match self.section:
             case Section.START:
                 raise self.error(
@@ -183,6 +194,21 @@ class _Parser:
                 self.read_level_list(number, shape)
             case Section.LEVEL:
                 self.current_level.lines.append(line)
+
+    def count(self, number, line):
+        """Refuses the line that makes its section's text longer than that kind of text may
+        be (skills/framework/text.py), as the admin and the workbook would."""
+        if self.section in (Section.START, Section.LEVELS):
+            return
+        key = self.current_level.number if self.section == Section.LEVEL else self.section
+        length = self.lengths.get(key, -1) + len(line) + 1
+        self.lengths[key] = length
+        limit = MAX_NOTES_LENGTH if self.section in NOTES else MAX_TEXT_LENGTH
+        if length > limit:
+            what = f"level {key}'s text" if self.section == Section.LEVEL else self.section.label
+            raise self.error(
+                number, f"the {what} is longer than {limit} characters from this line on"
+            )
 
     def read_guidance(self, number, line, shape):
         bullet = BULLET.fullmatch(line)

@@ -44,7 +44,13 @@ from skills.content.workbook.layout import (
 )
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.levels import LEVEL_NUMBERS
-from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+from skills.framework.text import (
+    MAX_GUIDING_PHRASE_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    MAX_SLUG_LENGTH,
+    MAX_TEXT_LENGTH,
+)
 
 # Far above the real workbook (SFIA 9's is about 1 MB, 147 skills): anything larger is not it,
 # and is refused before it is read.
@@ -312,8 +318,9 @@ class _SheetReader:
         if one_line and len(lines) > 1:
             self.fail(place, f"{label} has a line break: it is one line")
             return []
-        if max_length and lines and len(lines[0]) > max_length:
-            self.fail(place, f"{label} is {len(lines[0])} characters long: at most {max_length}")
+        length = sum(map(len, lines)) + len(lines) - 1 if lines else 0
+        if max_length and length > max_length:
+            self.fail(place, f"{label} is {length} characters long: at most {max_length}")
             return []
         return lines
 
@@ -400,14 +407,19 @@ class _SheetReader:
         name = text("name", one_line=True, max_length=MAX_NAME_LENGTH)
         keys = ("category", "subcategory") if sheet.name == "Skills" else ("type",)
         placement = tuple(text(key, one_line=True, max_length=MAX_NAME_LENGTH) for key in keys)
-        description = text("description")
-        guidance = self.lines(cells["guidance"], place("guidance"), _label(sheet.name, "guidance"))
+        description = text("description", max_length=MAX_TEXT_LENGTH)
+        guidance = self.lines(
+            cells["guidance"],
+            place("guidance"),
+            _label(sheet.name, "guidance"),
+            max_length=MAX_NOTES_LENGTH,
+        )
         intro, items = split_guidance(guidance)
         marks = dict(self.marks(sheet, row, cells))
         defined = frozenset(number for number, good in marks.items() if good)
         levels = {}
         for number in LEVEL_NUMBERS:
-            if description_text := text(f"level {number}"):
+            if description_text := text(f"level {number}", max_length=MAX_TEXT_LENGTH):
                 levels[number] = description_text
         if self.english:
             for key, value in (("name", name), ("description", description)) + tuple(
@@ -575,7 +587,9 @@ class _SheetReader:
         )
         if phrase is None and self.english and is_blank(cells[1]):
             self.fail(place(2), f"level {number}'s guiding phrase is missing")
-        essence = self.text(cells[2], place(3), f"level {number}'s essence")
+        essence = self.text(
+            cells[2], place(3), f"level {number}'s essence", max_length=MAX_TEXT_LENGTH
+        )
         if len(cells) > 3:
             url = self.text(cells[3], place(4), "the URL", one_line=True)
             if url is not None:

@@ -169,6 +169,21 @@ BAD_CELLS = {
         {"Skills": {"K2": NAME_TOO_LONG}},
         ["Skills row 2, column K: the skill's name is 201 characters long: at most 200"],
     ),
+    "a description longer than a description may be": (
+        "de",
+        {"Skills": {"N2": "Wort " * 2000 + "x"}},
+        ["Skills row 2, column N: the overall description is 10001 characters long: at most 10000"],
+    ),
+    "guidance notes longer than notes may be": (
+        "en",
+        {"Skills": {"O2": "Activities include:\n\n" + "an item\n" * 4000}},
+        ["Skills row 2, column O: the guidance notes is 32020 characters long: at most 30000"],
+    ),
+    "a level's text longer than a level's text may be": (
+        "de",
+        {"Skills": {"T3": "Satz. " * 1700}},
+        ["Skills row 3, column T: the level 5 description is 10199 characters long: at most 10000"],
+    ),
     "a name on two lines": (
         "en",
         {"Attributes": {"J2": "Two\nlines"}},
