@@ -55,6 +55,11 @@ from skills.framework.text import (
 # Far above the real workbook (SFIA 9's is about 1 MB, 147 skills): anything larger is not it,
 # and is refused before it is read.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# An xlsx file is a zip: what it unpacks to is checked (from the zip's directory) before any of
+# it is parsed, since a few hundred KB can unpack to hundreds of MB of XML (a "zip bomb"), which
+# took openpyxl 40 s of CPU and 660 MB to read. SFIA's workbook unpacks to a few MB.
+MAX_UNPACKED_BYTES = 16 * 1024 * 1024
+MAX_MEMBERS = 64
 MAX_ROWS = 5000
 # Columns read from each row: the widest sheet has 22; what stands beyond is reported.
 READ_COLUMNS = 40
@@ -185,6 +190,7 @@ def _read_xlsx(path):
     data = _file_bytes(path)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WorkbookError(Place(path), "is not an .xlsx workbook (it is not even a zip file)")
+    _check_unpacked_size(path, data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl reports a damaged file with whatever its parser raises
@@ -215,6 +221,30 @@ def _read_xlsx(path):
         raise WorkbookError(Place(path), f"cannot be read as an .xlsx workbook: {error}") from None
     finally:
         book.close()
+
+
+def _check_unpacked_size(path, data):
+    """Refuses a workbook that unpacks to more than MAX_UNPACKED_BYTES, or holds more than
+    MAX_MEMBERS files, from the sizes its zip directory declares (Python's zipfile reads no
+    more of a member than its declared size)."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise WorkbookError(Place(path), f"cannot be read as an .xlsx workbook: {error}") from None
+    if len(members) > MAX_MEMBERS:
+        raise WorkbookError(
+            Place(path),
+            f"holds {len(members)} files: an .xlsx workbook holds a few dozen at most",
+        )
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_BYTES:
+        largest = max(members, key=lambda member: member.file_size)
+        raise WorkbookError(
+            Place(path),
+            f"unpacks to {unpacked // 2**20} MB ({largest.filename} alone: "
+            f"{largest.file_size // 2**20} MB), more than the {MAX_UNPACKED_BYTES // 2**20} MB "
+            "a workbook of SFIA can need: it is not read",
+        )
 
 
 def _read_csv(path):

@@ -441,3 +441,49 @@ def test_the_command_exits_non_zero_with_the_lines_and_no_traceback(tmp_path):
         f"{path}: Skills row 6, column S: level 4 is marked but has no description\n"
     )
     assert "Traceback" not in result.stderr
+
+
+def bombed(tmp_path, member, size):
+    """The synthetic workbook with `member` added, `size` bytes of one letter: a few dozen KB
+    that unpack to `size`."""
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(member, "a" * size)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("member", "megabytes"), [("xl/sharedStrings2.xml", 17), ("xl/worksheets/sheet9.xml", 120)]
+)
+def test_a_workbook_that_unpacks_to_more_than_a_workbook_can_need_is_refused_unread(
+    tmp_path, content, monkeypatch, member, megabytes
+):
+    """A 364 KB file unpacking to 121 MB took 42 s of CPU to refuse; one with 102 MB of shared
+    strings took 41 s and 660 MB, and was imported. The zip's directory says it at once."""
+    path = bombed(tmp_path, member, megabytes * 2**20)
+    assert path.stat().st_size < 200 * 1024
+
+    def not_parsed(*args, **kwargs):
+        raise AssertionError("the workbook was parsed")
+
+    monkeypatch.setattr("openpyxl.load_workbook", not_parsed)
+
+    (line,) = refused(path)
+
+    assert line == (
+        f"{path}: unpacks to {megabytes} MB ({member} alone: {megabytes} MB), more than the "
+        "16 MB a workbook of SFIA can need: it is not read"
+    )
+    assert content_snapshot() == content
+
+
+def test_a_workbook_of_hundreds_of_files_is_refused_unread(tmp_path, content):
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    with zipfile.ZipFile(path, "a") as archive:
+        for number in range(100):
+            archive.writestr(f"xl/media/image{number}.png", b"")
+
+    (line,) = refused(path)
+
+    assert line == f"{path}: holds 111 files: an .xlsx workbook holds a few dozen at most"
+    assert content_snapshot() == content
