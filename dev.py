@@ -108,7 +108,7 @@ DEVELOPMENT = {"DJANGO_DEBUG": "1"}
 
 def run(port):
     python = ensure_installed([])
-    env = {**os.environ, **DEVELOPMENT}
+    env = {"DJANGO_SITE_URL": f"http://127.0.0.1:{port}", **os.environ, **DEVELOPMENT}
     serve = (
         f"Serving on http://127.0.0.1:{port}/ (Ctrl+C stops)",
         ["runserver", f"127.0.0.1:{port}"],

@@ -8,6 +8,7 @@ variable.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -46,6 +47,24 @@ if not SECRET_KEY:
 # Without DJANGO_ALLOWED_HOSTS the site answers only on this machine.
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The site's canonical address: every published URI (the API's, the JSON-LD's, the SKOS file's,
+# the sitemap's, the pages' alternates) and every cache key is built from it, never from a
+# request's Host header (a request may name any host ALLOWED_HOSTS lets through, and a port
+# with it, which would make each its own cached copy). `manage.py check --deploy` warns while it
+# is not set outside development.
+SFIA_SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/") or (
+    "http://127.0.0.1:8000" if DEBUG else f"https://{ALLOWED_HOSTS[0]}"
+)
+_site = urlsplit(SFIA_SITE_URL)
+if _site.scheme not in ("http", "https") or not _site.hostname:
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL={SFIA_SITE_URL!r}: expected the site's address, such as "
+        "https://sfia.example.org"
+    )
+# The site answers at its own address (the sitemap is made for it).
+if _site.hostname not in ALLOWED_HOSTS and "*" not in ALLOWED_HOSTS:
+    ALLOWED_HOSTS.append(_site.hostname)
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its translation fields are patched in first.
@@ -195,7 +214,11 @@ def cache_from_url(url):
             "OPTIONS": options,
         }
     if url in ("", "locmem://"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        # Each process's own memory, bounded in bytes (Django's LocMemCache counts entries).
+        return {
+            "BACKEND": "skills.page_cache.memory.BoundedMemoryCache",
+            "OPTIONS": {"MAX_BYTES": 64 * 1024 * 1024},
+        }
     raise ImproperlyConfigured(f"CACHE_URL={url!r}: expected redis://… or locmem://")
 
 

@@ -11,20 +11,20 @@ from skills.opendata import urls as opendata
 from skills.opendata.api import api
 from skills.reader import views
 from skills.reader.http import read_methods_only
-from skills.reader.sitemaps import SITEMAPS
+from skills.reader.sitemaps import SITEMAPS, at_site_address
 
 urlpatterns = [
     path("language/<str:code>/", views.choose_language, name="choose_language"),
     # An index of sections, each paged small enough to render quickly at any size.
     path(
         "sitemap.xml",
-        read_methods_only(sitemaps.index),
+        read_methods_only(at_site_address(sitemaps.index)),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        read_methods_only(sitemaps.sitemap),
+        read_methods_only(at_site_address(sitemaps.sitemap)),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -33,3 +33,6 @@ AXES_VERBOSE = False
 # Pages are cached only where a test asks for it (tests/page_cache/): elsewhere a test's
 # rolled-back transaction never commits, so the content version would never move.
 SFIA_PAGE_CACHE = False
+
+# The address the test client's requests name: published URIs read http://testserver/….
+SFIA_SITE_URL = "http://testserver"

@@ -9,3 +9,6 @@ class FrameworkConfig(AppConfig):
     name = "skills.framework"
     label = "skills"
     verbose_name = _("SFIA skills")
+
+    def ready(self):
+        from skills.framework import checks  # noqa: F401 (registers the checks)

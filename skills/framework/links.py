@@ -18,6 +18,7 @@ key.)
 
 import functools
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
@@ -78,3 +79,9 @@ def stable_path(viewname, **kwargs):
     path = remembered_reverse(viewname, kwargs=kwargs, language=SOURCE_LANGUAGE)
     prefix = f"{get_script_prefix()}{SOURCE_LANGUAGE}/"
     return get_script_prefix() + path.removeprefix(prefix)
+
+
+def absolute(path):
+    """`path` at the site's canonical address (settings.SFIA_SITE_URL), never at the host a
+    request named: what the site publishes, and what its caches are keyed by."""
+    return f"{settings.SFIA_SITE_URL}{path}"

@@ -12,6 +12,7 @@ or a CSRF cookie.
 import json
 from typing import Literal
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
@@ -91,7 +92,7 @@ def shape_of(request, response, lang):
     """The shape the texts are given in, which the response's Content-Language says."""
     language = lang or negotiated(request.headers.get("Accept-Language", ""))
     response["Content-Language"] = ", ".join(LANGUAGE_CODES) if language == ALL else language
-    return Shape(language, base=f"{request.scheme}://{request.get_host()}")
+    return Shape(language, base=settings.SFIA_SITE_URL)
 
 
 def operation(path, name, response):

@@ -40,9 +40,7 @@ def download_file(request, download):
         conditional["Content-Language"] = download.content_language  # not the reader's
         return conditional
     try:
-        content = downloads.file_content(
-            download, f"{request.scheme}://{request.get_host()}", version
-        )
+        content = downloads.file_content(download, settings.SFIA_SITE_URL, version)
     except downloads.Unavailable:
         return unavailable(request, download)
     name = download.file_name(downloads.file_stem(version))

@@ -13,6 +13,7 @@ from django.utils.http import http_date
 
 from skills.framework import profiles
 from skills.framework.languages import LANGUAGE_CODES, negotiated
+from skills.framework.links import absolute
 from skills.search.engine import normalised
 
 from .outage import CACHE_OUTAGE
@@ -61,6 +62,9 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
+        # The key is the site's address, not the Host header: check that header all the same
+        # (a host ALLOWED_HOSTS refuses is a 400, DisallowedHost), as rendering the page would.
+        request.get_host()
         if by_query := self.page_by_query(request.path_info):
             return self.kept_page(request, by_query)
         key, variant = self.key(request, release()[0])
@@ -114,8 +118,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         version, _ = content_version()
         value = read(request.GET)
-        address = f"{request.scheme}://{request.get_host()}{request.path}"
-        key = ("by-query", address, release()[0], value)
+        key = ("by-query", absolute(request.path), release()[0], value)
         stored = LOCAL_PAGES.get(key)
         if stored is not None and stored[0] == version:
             return HttpResponse(stored[1], headers=stored[2])
@@ -164,7 +167,7 @@ class PageCacheMiddleware:
         if negotiated_name and negotiated_name not in request.GET:
             chosen.append(("", negotiated(request.headers.get("Accept-Language", ""))))
         query = urlencode(chosen)
-        address = f"{request.scheme}://{request.get_host()}{path}?{query}"
+        address = absolute(f"{path}?{query}")
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         variant = f"-{hashlib.sha256(query.encode()).hexdigest()[:8]}" if query else ""
         return f"sfia:page:{code}:{digest}", variant

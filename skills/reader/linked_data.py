@@ -19,7 +19,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from skills.framework.languages import SOURCE_LANGUAGE
-from skills.framework.links import remembered_reverse, stable_path
+from skills.framework.links import absolute, remembered_reverse, stable_path
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -34,19 +34,17 @@ def skill_term(request, skill):
     return {
         "@context": SCHEMA_ORG,
         "@type": "DefinedTerm",
-        "@id": request.build_absolute_uri(stable_path("skills:skill", code=skill.code.lower())),
+        "@id": absolute(stable_path("skills:skill", code=skill.code.lower())),
         "termCode": skill.code,
         "name": tagged(skill.name, language),
         "description": tagged(skill.description, language),
         "inLanguage": language,
-        "url": request.build_absolute_uri(skill.get_absolute_url()),
+        "url": absolute(skill.get_absolute_url()),
         "inDefinedTermSet": {
             "@type": "DefinedTermSet",
-            "@id": request.build_absolute_uri(stable_path("skills:skill_list")),
+            "@id": absolute(stable_path("skills:skill_list")),
             "name": skill.edition,
-            "url": request.build_absolute_uri(
-                remembered_reverse("skills:skill_list", language=language)
-            ),
+            "url": absolute(remembered_reverse("skills:skill_list", language=language)),
         },
     }
 

@@ -37,7 +37,7 @@ def page_languages(request):
     match = getattr(request, "resolver_match", None)
     languages = _page_languages(
         translation.get_language(),
-        f"{request.scheme}://{request.get_host()}",
+        settings.SFIA_SITE_URL,
         get_script_prefix(),
         request.path,
         match and match.view_name,

@@ -2,6 +2,10 @@
 every language, each with its hreflang alternates. Sections are paged (`?p=2`) at LIMIT
 addresses, so each renders in a fraction of a second however many skills there are."""
 
+import functools
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -9,10 +13,29 @@ from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.models import GenericAttribute, ResponsibilityLevel, Skill
 
 
+def at_site_address(view):
+    """A sitemap view of Django's, made for the site's canonical address: Django's views take
+    the domain from the request's Host header (RequestSite), which a request may set to any
+    host ALLOWED_HOSTS lets through, with any port."""
+
+    @functools.wraps(view)
+    def for_the_site(request, *args, **kwargs):
+        request.META["HTTP_HOST"] = urlsplit(settings.SFIA_SITE_URL).netloc
+        request.META.pop("HTTP_X_FORWARDED_HOST", None)
+        return view(request, *args, **kwargs)
+
+    return for_the_site
+
+
 class ReaderSitemap(Sitemap):
     # Addresses a page (each language's counts): some 0.1 s to render, 300 kB.
     limit = 500
     i18n = True
+
+    @property
+    def protocol(self):
+        return urlsplit(settings.SFIA_SITE_URL).scheme
+
     alternates = True
     x_default = True
 

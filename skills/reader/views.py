@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET
 from skills.framework import profiles
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.levels import LEVEL_NUMBERS
+from skills.framework.links import absolute
 from skills.framework.models import (
     AttributeLevel,
     GenericAttribute,
@@ -321,7 +322,7 @@ def opensearch(request):
 
 
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    sitemap_url = absolute(reverse("sitemap"))
     searches = []
     for code in LANGUAGE_CODES:
         with translation.override(code):

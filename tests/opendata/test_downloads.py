@@ -12,7 +12,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
 
@@ -425,16 +425,34 @@ def test_a_content_change_makes_a_new_file_with_the_new_version_in_its_name(
     )
 
 
-def test_each_site_address_has_files_of_its_own(client, content, settings):
-    settings.ALLOWED_HOSTS = ["testserver", "sfia.example.org"]
+def test_a_host_header_neither_makes_a_file_again_nor_names_itself_in_it(
+    client, content, settings, monkeypatch
+):
+    """50 ports in the Host header made the 1.4 MB file 50 times and kept each in the cache
+    for a day (75 MB of Redis): every file is now made for the configured address only."""
+    settings.ALLOWED_HOSTS = ["testserver", "127.0.0.1"]
+    made = count_makes(monkeypatch, "csv")
+    keys_before = len(caches["default"])
 
-    here = row_at(csv_rows(client.get("/downloads/sfia-de.csv")), "SLMO", 5)
-    there = client.get("/downloads/sfia-de.csv", HTTP_HOST="sfia.example.org")
+    answers = [
+        client.get("/downloads/sfia-de.csv", HTTP_HOST=f"127.0.0.1:{port}")
+        for port in range(8000, 8050)
+    ]
 
-    assert here["Seitenadresse"] == "http://testserver/de/skills/slmo/5/"
-    assert row_at(csv_rows(there), "SLMO", 5)["Seitenadresse"] == (
-        "http://sfia.example.org/de/skills/slmo/5/"
-    )
+    assert made == ["de"]
+    assert len(caches["default"]) == keys_before + 1
+    for answer in answers:
+        assert row_at(csv_rows(answer), "SLMO", 5)["Seitenadresse"] == (
+            "http://testserver/de/skills/slmo/5/"
+        )
+
+
+def test_the_configured_address_is_the_one_in_the_files(client, content, settings):
+    settings.SFIA_SITE_URL = "https://sfia.example.org"
+
+    row = row_at(csv_rows(client.get("/downloads/sfia-de.csv")), "SLMO", 5)
+
+    assert row["Seitenadresse"] == "https://sfia.example.org/de/skills/slmo/5/"
 
 
 def test_the_files_stay_out_of_the_page_cache(client, content, settings):

@@ -34,6 +34,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
+# The deployment's canonical address (DJANGO_SITE_URL): what its pages link to, whatever host
+# a request named.
+SITE = "https://sfia.example.org"
+
+
 @pytest.fixture(scope="module")
 def production_env(tmp_path_factory):
     """The environment of a production deployment, with its own fresh database."""
@@ -51,6 +56,7 @@ def production_env(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "sfia_site.settings",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SITE_URL": SITE,
         "DJANGO_BEHIND_HTTPS_PROXY": "1",
         "DATABASE_URL": f"{server}/{name}",
         "CACHE_URL": "redis://127.0.0.1:6379/15",
@@ -255,14 +261,15 @@ def test_without_a_proxy_a_forwarded_scheme_is_not_believed(plain_http_server):
     response = Browser(port).get("/en/skills/", https=False, headers={"X-Forwarded-Proto": "https"})
 
     assert response.status == 200
-    assert f'<link rel="canonical" href="http://127.0.0.1:{port}/en/skills/">' in response.text
-    assert "Strict-Transport-Security" not in response.headers
+    assert f'<link rel="canonical" href="{SITE}/en/skills/">' in response.text  # configured
+    assert "Strict-Transport-Security" not in response.headers  # plain HTTP, as it is
 
 
 def test_behind_the_proxy_its_scheme_is_believed(servers):
     (port, _), _ = servers
     response = Browser(port).get("/en/skills/")
-    assert f'<link rel="canonical" href="https://127.0.0.1:{port}/en/skills/">' in response.text
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")  # HTTPS
+    assert f'<link rel="canonical" href="{SITE}/en/skills/">' in response.text
 
 
 def test_a_bad_host_gets_a_400_with_the_security_headers(servers):

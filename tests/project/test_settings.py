@@ -73,7 +73,7 @@ def test_cache_from_the_environment():
         == "django.core.cache.backends.redis.RedisCache redis://cache.internal:6379/2"
     )
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.CACHES['default']['BACKEND']")
-    assert result.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+    assert result.stdout.strip() == "skills.page_cache.memory.BoundedMemoryCache"
     result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "CACHE_URL": "memcached://x"}, "1")
     assert "CACHE_URL='memcached://x'" in result.stderr
 
@@ -153,3 +153,26 @@ def test_gunicorn_believes_a_forwarded_scheme_only_behind_the_proxy():
     assert gunicorn_settings({"DJANGO_BEHIND_HTTPS_PROXY": "1"}) == (
         "{'X-FORWARDED-PROTO': 'https'} '127.0.0.1,::1'"
     )
+
+
+def test_check_deploy_asks_for_the_sites_address_until_it_is_set(monkeypatch):
+    from django.core import checks
+
+    monkeypatch.delenv("DJANGO_SITE_URL", raising=False)
+    warned = [m.id for m in checks.run_checks(include_deployment_checks=True)]
+    monkeypatch.setenv("DJANGO_SITE_URL", "https://sfia.example.org")
+    set_ = [m.id for m in checks.run_checks(include_deployment_checks=True)]
+
+    assert "sfia.W001" in warned and "sfia.W001" not in set_
+
+
+def test_the_sites_address_comes_from_the_environment_and_is_checked():
+    result = settings_in_subprocess(
+        {"DJANGO_SECRET_KEY": "x", "DJANGO_SITE_URL": "https://sfia.example.org/"},
+        "s.SFIA_SITE_URL, 'sfia.example.org' in s.ALLOWED_HOSTS",
+    )
+    assert result.stdout.strip() == "https://sfia.example.org True"
+    result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x"}, "s.SFIA_SITE_URL")
+    assert result.stdout.strip() == "https://localhost"
+    result = settings_in_subprocess({"DJANGO_SECRET_KEY": "x", "DJANGO_SITE_URL": "sfia.org"}, "1")
+    assert "DJANGO_SITE_URL='sfia.org': expected the site's address" in result.stderr
