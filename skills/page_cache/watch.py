@@ -110,7 +110,9 @@ class ContentVersionWatch:
             return False
 
     def subscribe(self):
-        if time.monotonic() < self.subscribe_after:
+        # Not while the cache is left alone after a failure: a Redis that accepts and never
+        # answers would cost a request the whole timeout, once a second.
+        if CACHE_OUTAGE.out() or time.monotonic() < self.subscribe_after:
             return
         self.subscribe_after = time.monotonic() + 1
         try:
