@@ -94,15 +94,20 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Before the page cache, so a cached API answer carries the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
-    # The API's HEAD as its GET (the page cache then serves both), OPTIONS, and a JSON 405.
+    # HEAD as GET, headers and all (compressed as GET would be), without the body.
+    "skills.operations.compression.HeadAsGetMiddleware",
+    # The API's OPTIONS, a JSON 405, its ?lang= read as a language tag, and no cookie.
     "skills.opendata.http.ReadOnlyAPIMiddleware",
+    # The schema and each download: no Vary on Accept-Language (LocaleMiddleware, below, adds it).
+    "skills.opendata.http.FixedLanguageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages, API answers and downloads compressed for clients that take gzip (static files
     # come compressed from WhiteNoise, above). Above the page cache, so a cached page is
     # compressed too: an Arabic skill page (16 KB, two bytes a letter) no longer overflows a
     # new connection's first round trip, which kept its phone layout waiting past the first
-    # paint. Django's own middleware pads each answer at random against BREACH.
-    "django.middleware.gzip.GZipMiddleware",
+    # paint. Django's own middleware pads each answer at random against BREACH; workbooks and
+    # zips, compressed already, are left as they are (skills/operations/compression.py).
+    "skills.operations.compression.CompressionMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache/).
     "skills.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",

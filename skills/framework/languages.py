@@ -67,3 +67,14 @@ def language_name(code):
     from django.utils.translation import get_language_info
 
     return str(get_language_info(code)["name_translated"])
+
+
+def read_language_tag(tag):
+    """The site language a language tag names, read as Django reads one ("DE", "de-CH" and
+    "de-ch" are German: get_supported_language_variant), or None."""
+    from django.utils.translation import get_supported_language_variant
+
+    try:
+        return get_supported_language_variant(tag.strip().lower())
+    except LookupError:
+        return None

@@ -22,7 +22,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import BaseRenderer
 
-from skills.framework.languages import LANGUAGE_CODES, negotiated
+from skills.framework.languages import LANGUAGE_CODES, negotiated, read_language_tag
 from skills.framework.models import Category, GenericAttribute, ResponsibilityLevel
 from skills.framework.text import CODE_PATTERN, SLUG_PATTERN
 from skills.opendata import documents, schemas
@@ -131,7 +131,7 @@ def skill(request, response: HttpResponse, code: str = CODE, lang: Language | No
     return found[0]
 
 
-@operation("/skills/{code}/levels/{number}/", "skill_level", schemas.SkillLevel)
+@operation("/skills/{code}/levels/{int:number}/", "skill_level", schemas.SkillLevel)
 def skill_level(
     request,
     response: HttpResponse,
@@ -150,7 +150,8 @@ def levels(request, response: HttpResponse, lang: Language | None = LANGUAGE):
     return documents.level_summaries(shape_of(request, response, lang))
 
 
-@operation("/levels/{number}/", "level", schemas.LevelDetail)
+# Django's int converter: "5.0" or "5e0" is no level's address (pydantic would read it as 5).
+@operation("/levels/{int:number}/", "level", schemas.LevelDetail)
 def level(
     request,
     response: HttpResponse,
@@ -192,14 +193,15 @@ def category(
 
 
 def error(request, status, message):
-    return api.create_response(request, {"status": status, "message": message}, status=status)
+    """An error as JSON: `message` is in message_language(request), as Content-Language says."""
+    response = api.create_response(request, {"status": status, "message": message}, status=status)
+    response["Content-Language"] = message_language(request)
+    return response
 
 
 def message_language(request):
-    lang = request.GET.get("lang", "").lower()
-    if lang in SHAPES and lang != ALL:
-        return lang
-    return negotiated(request.headers.get("Accept-Language", ""))
+    lang = read_language_tag(request.GET.get("lang", ""))
+    return lang or negotiated(request.headers.get("Accept-Language", ""))
 
 
 @api.exception_handler(Http404)

@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header, http_date
 
 from skills.framework.languages import BY_CODE
 from skills.opendata import downloads
+from skills.page_cache.compression import vary_as_compressed
 from skills.page_cache.version import content_version, validators
 
 
@@ -34,7 +35,7 @@ def download_file(request, download):
         "Last-Modified": http_date(modified),
         "Cache-Control": settings.SFIA_PAGE_CACHE_CONTROL,
     }
-    response = HttpResponse(content_type=download.content_type, headers=headers)
+    response = vary_as_compressed(HttpResponse(content_type=download.content_type, headers=headers))
     conditional = get_conditional_response(request, etag, modified, response)
     if conditional is not response:  # 304 with these headers (or 412): no file needed
         conditional["Content-Language"] = download.content_language  # not the reader's
@@ -46,9 +47,7 @@ def download_file(request, download):
     name = download.file_name(downloads.file_stem(version))
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["Content-Language"] = download.content_language
-    response["Content-Length"] = len(content)
-    # HEAD: a GET's headers, Content-Length included, and no body.
-    response.content = content if request.method == "GET" else b""
+    response.content = content
     return response
 
 

@@ -16,6 +16,7 @@ from skills.framework.languages import LANGUAGE_CODES, negotiated
 from skills.framework.links import absolute
 from skills.search.engine import normalised
 
+from .compression import vary_as_compressed
 from .outage import CACHE_OUTAGE
 from .release import release
 from .store import LOCAL_PAGES
@@ -29,6 +30,8 @@ KEYED_QUERY_PARAMETERS = {"/sitemap": ("p",), "/api/": ("lang",)}
 # API's): the key holds the language the header chooses, not the header, so the many ways of
 # writing a header make no more entries than there are languages.
 NEGOTIATED_LANGUAGE = {"/api/": "lang"}
+# But for the API's schema: one document, whatever the language.
+SCHEMA_PATH = "/api/v1/openapi.json"
 # Never cached: what a person changes or logs into, and what isn't a page.
 UNCACHED_PATHS = ("/language/", "/healthz", "/static/", "/downloads/")
 # Pages made from a query parameter, by the part of their path after the language prefix:
@@ -87,8 +90,7 @@ class PageCacheMiddleware:
         response["Last-Modified"] = http_date(modified)
         response["Cache-Control"] = settings.SFIA_PAGE_CACHE_CONTROL
         response["Content-Length"] = len(stored[1])
-        if request.method == "HEAD":
-            response.content = b""  # a GET's headers, Content-Length included, and no body
+        vary_as_compressed(response)
         return get_conditional_response(
             request, etag=etag, last_modified=modified, response=response
         )
@@ -164,7 +166,7 @@ class PageCacheMiddleware:
             (name for start, name in NEGOTIATED_LANGUAGE.items() if path.startswith(start)),
             None,
         )
-        if negotiated_name and negotiated_name not in request.GET:
+        if negotiated_name and negotiated_name not in request.GET and path != SCHEMA_PATH:
             chosen.append(("", negotiated(request.headers.get("Accept-Language", ""))))
         query = urlencode(chosen)
         address = absolute(f"{path}?{query}")

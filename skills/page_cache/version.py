@@ -69,5 +69,7 @@ def validators(variant=""):
     is the later of the content's last change and the release's."""
     version, changed_at = content_version()
     code, released_at = release()
-    etag = f'"{code}-{version}{variant}"'
+    # Weak: the same content, gzipped or not (GZipMiddleware would weaken a strong one on the
+    # compressed answer, and the 304, which it leaves alone, would then name another).
+    etag = f'W/"{code}-{version}{variant}"'
     return version, etag, int(max(changed_at, released_at).timestamp())

@@ -302,7 +302,7 @@ def test_each_file_is_an_attachment_named_with_the_edition_and_content_version(
 
     version = content_version()[0]
     assert response["Content-Disposition"] == f'attachment; filename="{saved_as.format(version)}"'
-    assert response["ETag"].startswith('"') and response["ETag"].endswith(f'-{version}"')
+    assert response["ETag"].startswith('W/"') and response["ETag"].endswith(f'-{version}"')
     assert response["Last-Modified"].endswith(" GMT")
     assert response["Cache-Control"] == settings.SFIA_PAGE_CACHE_CONTROL
     assert int(response["Content-Length"]) == len(response.content) > 1000
