@@ -29,11 +29,13 @@ def empty_cache():
     """Each test starts with nothing cached: the local-memory cache outlives a test."""
     from django.core.cache import cache
 
+    from skills.opendata.downloads import FAILED
     from skills.page_cache.outage import CACHE_OUTAGE
     from skills.page_cache.store import LOCAL_PAGES
     from skills.page_cache.watch import ContentVersionWatch
 
     cache.clear()
+    FAILED.clear()  # a file that could not be made, remembered for a version of another test
     LOCAL_PAGES.clear()
     ContentVersionWatch.forget_in_this_process()
     CACHE_OUTAGE.reset()  # no outage carried over, nor its log

@@ -104,6 +104,7 @@ def project(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
         "CACHE_URL": "",
         "DJANGO_PAGE_CACHE": "0",
+        "DJANGO_SITE_URL": "http://testserver",
     }
 
     def manage_here(*args):

@@ -35,17 +35,21 @@ def test_a_page_in_every_language():
         assert languages["page_language_name"] == "Deutsch"
 
 
-def test_each_address_has_its_own_languages(settings):
+def test_each_address_has_its_own_languages_at_the_sites_address(settings):
     settings.ALLOWED_HOSTS = ["testserver", "sfia.example"]
     german = page_languages("/de/skills/slmo/")
     arabic = page_languages("/ar/skills/slmo/")
+    # Another host named in the request: still the site's own address (DJANGO_SITE_URL).
     elsewhere = page_languages("/de/skills/slmo/", host="sfia.example", secure=True)
     level = page_languages("/de/skills/slmo/5/")
+    settings.SFIA_SITE_URL = "https://sfia.example"
+    configured = page_languages("/de/skills/slmo/")
 
     assert german["canonical_url"] == "http://testserver/de/skills/slmo/"
     assert arabic["canonical_url"] == "http://testserver/ar/skills/slmo/"
-    assert elsewhere["canonical_url"] == "https://sfia.example/de/skills/slmo/"
-    assert elsewhere["x_default_url"] == "https://sfia.example/skills/slmo/"
+    assert elsewhere["canonical_url"] == "http://testserver/de/skills/slmo/"
+    assert configured["canonical_url"] == "https://sfia.example/de/skills/slmo/"
+    assert configured["x_default_url"] == "https://sfia.example/skills/slmo/"
     assert (
         level["page_languages"][4]["switch_url"]
         == "/language/ar/?next=%2Far%2Fskills%2Fslmo%2F5%2F"
