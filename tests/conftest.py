@@ -217,9 +217,12 @@ def browser_page(chromium):
 
 
 @pytest.fixture
-def live_content(live_server, transactional_db):
-    """The live server, serving the SFIA content and the invented attributes (tests/pages.py)."""
+def live_content(live_server, transactional_db, settings):
+    """The live server, serving the SFIA content and the invented attributes (tests/pages.py),
+    as the site's address (what its pages print and publish as theirs)."""
     from tests.attributes import load_page_content
+
+    settings.SFIA_SITE_URL = live_server.url
 
     load_page_content()
     return live_server
