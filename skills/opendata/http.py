@@ -1,8 +1,10 @@
-"""The HTTP methods the API answers, as the reader's pages answer them (reader/http.py): GET;
-HEAD, a GET's headers without its body; OPTIONS, what is allowed (a CORS preflight is
-django-cors-headers' to answer, before this); anything else 405, as JSON like every other
-error of the API. A middleware, since django-ninja routes an operation by its one method and
-its schema would otherwise list each operation twice."""
+"""The API's HTTP, around django-ninja: the methods it answers, as the reader's pages answer
+them (reader/http.py): GET; HEAD, a GET without its body (operations/compression.py, for the
+whole site); OPTIONS, what is allowed (a CORS preflight is django-cors-headers' to answer,
+before this); anything else 405, as JSON like every other error of the API. A middleware,
+since django-ninja routes an operation by its one method and its schema would otherwise list
+each operation twice. Also: `?lang=` read as a language tag, no cookie ever, and the addresses
+whose language is fixed (the schema, the downloads) not varying on Accept-Language."""
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
