@@ -35,7 +35,12 @@ def page_languages(request):
     process keeps them (the templates only read them).
     """
     match = getattr(request, "resolver_match", None)
-    languages = _page_languages(
+    # A page's address is one of the URL patterns' (codes of eight characters at most); an
+    # address outside every pattern (a 404) is anything a request names, up to the server's
+    # limit on a request line: worked out each time, so that made-up addresses, however long,
+    # can't fill the memory.
+    work_out = _page_languages if match else _page_languages.__wrapped__
+    languages = work_out(
         translation.get_language(),
         settings.SFIA_SITE_URL,
         get_script_prefix(),

@@ -2,6 +2,7 @@
 alternates, the canonical and x-default URLs, for the address asked, whatever was asked
 before."""
 
+import pytest
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
@@ -61,3 +62,21 @@ def test_a_page_whose_arguments_cannot_be_remembered_has_its_languages():
         sitemap = page_languages("/sitemap.xml")
 
         assert sitemap["page_languages"][1]["url"] == "http://testserver/sitemap.xml"
+
+
+@pytest.mark.django_db
+def test_made_up_addresses_do_not_fill_the_memory(client):
+    """Each 404 page's languages were remembered under its address (4,096 of them): long
+    made-up addresses could hold hundreds of MB in each process."""
+    from skills.reader.page_languages import _page_languages
+
+    client.get("/de/skills/")  # a page: remembered
+    remembered = _page_languages.cache_info().currsize
+
+    for number in range(50):
+        response = client.get(f"/de/{'x' * 3000}{number}/")
+        assert response.status_code == 404
+        # The switcher still keeps the reader's address, in Russian.
+        assert f"/language/ru/?next=%2Fru%2F{'x' * 3000}{number}%2F" in response.text
+
+    assert _page_languages.cache_info().currsize == remembered
