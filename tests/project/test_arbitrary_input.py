@@ -13,7 +13,7 @@ import polib
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from skills.content.synthetic_workbook import write_workbook
@@ -130,6 +130,7 @@ def test_any_text_typed_into_the_admin_is_saved_clean_or_refused(client, transla
     url = f"/de/admin/skills/skill/{slmo.pk}/change/"
     page = client.get(url)
     fields = form_fields(page.text, "skill_form")
+    assert field in fields
     before = content_snapshot()
 
     response = client.post(
@@ -200,3 +201,36 @@ def test_any_text_in_a_workbook_cell_is_imported_clean_or_refused(
         assert str(refusal).startswith("Nothing imported.")
         assert content_snapshot() == before
     stored_texts_are_clean()
+
+
+@EXAMPLES
+@given(text=hostile, field=st.sampled_from(["term_de", "avoid_de", "term_ar"]))
+@example(text="Dienstgüte", field="term_de").via("a plain word is saved")
+def test_any_text_typed_into_the_glossary_is_saved_clean_or_refused(
+    client, translator, text, field
+):
+    from django.contrib.auth.models import Group
+
+    from skills.framework.models import GlossaryTerm
+
+    translator.groups.set([Group.objects.get(name="Editor")])
+    term, _ = GlossaryTerm.objects.get_or_create(term_en="service level")
+    url = f"/de/admin/skills/glossaryterm/{term.pk}/change/"
+    fields = form_fields(client.get(url).text, "glossaryterm_form")
+    assert field in fields
+    before = list(GlossaryTerm.objects.values())
+
+    response = client.post(
+        url, form_post({**fields, field: text}), content_type="application/x-www-form-urlencoded"
+    )
+
+    assert_answered(response)
+    if text.isalpha() and len(text) <= 200:  # a word: saved as typed
+        assert response.status_code == 302
+        assert getattr(GlossaryTerm.objects.get(pk=term.pk), field) == text
+    if response.status_code != 302:
+        assert list(GlossaryTerm.objects.values()) == before
+    for row in GlossaryTerm.objects.values():
+        for value in row.values():
+            if isinstance(value, str):
+                assert all(find_character_problem(line) is None for line in value.split("\n"))
