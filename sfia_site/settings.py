@@ -1,8 +1,8 @@
 """Settings for the SFIA site, read from the environment and safe by default.
 
 Development: DJANGO_DEBUG=1. Production: DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS are
-required, DATABASE_URL points at PostgreSQL and CACHE_URL at Redis. The README lists every
-variable.
+required, DJANGO_SITE_URL names the site's address, DATABASE_URL points at PostgreSQL and
+CACHE_URL at Redis. The README lists every variable.
 """
 
 import os
