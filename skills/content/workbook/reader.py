@@ -64,6 +64,7 @@ from skills.framework.text import (
 # workbook may unpack to (archive.py), whose bounds every sheet is read within.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_CSV_BYTES = MAX_UNPACKED_BYTES
+MAX_CSV_COMMAS = MAX_ROWS * MAX_COLUMNS + MAX_TEXT_CHARACTERS
 # Columns read from each row: the widest sheet has 22; what stands beyond is reported.
 READ_COLUMNS = 40
 
@@ -217,10 +218,8 @@ def _read_xlsx(path):
             rows = _bounded(
                 Place(path, name),
                 text,
-                (
-                    tuple(unescape(value) if isinstance(value, str) else value for value in row)
-                    for row in worksheet.iter_rows(values_only=True, max_col=READ_COLUMNS)
-                ),
+                worksheet.iter_rows(values_only=True, max_col=READ_COLUMNS),
+                lambda value: unescape(value) if isinstance(value, str) else value,
             )
             sheets[name] = rows
         return sheets
@@ -234,6 +233,15 @@ def _read_xlsx(path):
 
 def _read_csv(path):
     data = _file_bytes(path, MAX_CSV_BYTES)
+    # Python's csv module reads a row whole before its width can be seen: a row of millions of
+    # commas would be millions of cells first.
+    commas = data.count(b",")
+    if commas > MAX_CSV_COMMAS:
+        raise WorkbookError(
+            Place(path),
+            f"holds {commas:,} commas, more than a sheet of {MAX_ROWS} rows of {MAX_COLUMNS} "
+            f"cells and {MAX_TEXT_CHARACTERS:,} characters of text could",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -246,10 +254,8 @@ def _read_csv(path):
         rows = _bounded(
             Place(path),
             _TextCount(),
-            (
-                tuple(cell or None for cell in row)
-                for row in csv.reader(io.StringIO(text, newline=""))
-            ),
+            csv.reader(io.StringIO(text, newline="")),
+            lambda cell: cell or None,
         )
     except csv.Error as error:
         raise WorkbookError(Place(path), f"cannot be read as CSV: {error}") from None
@@ -266,10 +272,10 @@ def _read_csv(path):
     return {FIRST_HEADERS[first]: rows}
 
 
-def _bounded(place, text, rows):
-    """The rows, read one at a time and refused at the first past the bounds (archive.py): a
-    row after MAX_ROWS, a row of more than MAX_COLUMNS cells (openpyxl stops at READ_COLUMNS:
-    a CSV row's), text past the file's MAX_TEXT_CHARACTERS."""
+def _bounded(place, text, rows, value):
+    """The rows, each cell's `value`, read one at a time and refused at the first past the
+    bounds (archive.py): a row after MAX_ROWS, a row of more than MAX_COLUMNS cells (openpyxl
+    stops at READ_COLUMNS: a CSV row's), text past the file's MAX_TEXT_CHARACTERS."""
     read = []
     for number, row in enumerate(rows, start=1):
         if number > MAX_ROWS:
@@ -281,7 +287,8 @@ def _bounded(place, text, rows):
                 f"has {len(row)} cells, more than {MAX_COLUMNS}: the workbook's widest sheet has "
                 "22 columns",
             )
-        text.characters += sum(len(value) for value in row if isinstance(value, str))
+        row = tuple(map(value, row))
+        text.characters += sum(len(cell) for cell in row if isinstance(cell, str))
         if text.characters > MAX_TEXT_CHARACTERS:
             raise _row_error(
                 place,

@@ -601,9 +601,7 @@ def test_text_one_shared_string_repeats_past_what_a_workbook_holds_is_refused_as
     # are 100,000 a row.
     long_text = ("Invented words for a test, " * 500)[:12_500]
     texts = {f"{column}{row}": long_text for row in range(2, 100) for column in "NOPQRSTU"}
-    path = with_shared_strings(
-        workbook(tmp_path, name="sfia-9.xlsx", changes={"Skills": texts})
-    )
+    path = with_shared_strings(workbook(tmp_path, name="sfia-9.xlsx", changes={"Skills": texts}))
     assert path.stat().st_size < 50 * 1024
 
     # Rows 2 to 40 hold 3.9 M characters, and the headers, codes and names far less than
@@ -620,5 +618,18 @@ def test_a_csv_row_of_more_cells_than_any_sheet_has_is_refused(tmp_path, content
 
     assert refused(path) == [
         f"{path}: row 7 has 6000 cells, more than 256: the workbook's widest sheet has 22 columns"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_csv_of_more_commas_than_a_sheet_could_hold_is_refused_unread(tmp_path, content):
+    """16 MB of commas are one row of 16 M cells, which Python's csv module builds whole before
+    its width can be seen: 0.7 s and 420 MB."""
+    path = tmp_path / "skills.csv"
+    path.write_text("#,Levels\n" + "," * 5_000_000 + "\n", encoding="utf-8")
+
+    assert refused(path) == [
+        f"{path}: holds 5,000,001 commas, more than a sheet of 500 rows of 256 cells and "
+        "4,000,000 characters of text could"
     ]
     assert content_snapshot() == content
