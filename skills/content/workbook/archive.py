@@ -25,8 +25,8 @@ MAX_MEMBERS = 64
 # unpack (it is checked from 1 MB on: a small part may pack as it likes, it costs nothing).
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_FROM = 2**20
-# A part openpyxl reads whole that is neither a sheet nor the shared strings (the styles, the
-# workbook's list of sheets, the document's properties): SFIA's are a few KB each.
+# An XML part openpyxl reads whole that is neither a sheet nor the shared strings (the styles,
+# the workbook's list of sheets, the document's properties): SFIA's are a few KB each.
 MAX_OTHER_PART_BYTES = 2 * 2**20
 # A sheet's rows, and the cells of one row (the widest sheet has 22 columns).
 MAX_ROWS = 500
@@ -59,7 +59,8 @@ def check_archive(path, archive, sheets):
         read_whole.add(shared)
         package.stream(shared, _StringCounter(Place(path)))
     for member in members:
-        if member.filename not in read_whole:
+        # XML is what openpyxl parses; an image or a printer's settings it leaves unread.
+        if member.filename.endswith((".xml", ".rels")) and member.filename not in read_whole:
             package.check_part_size(member.filename)
 
 

@@ -3,6 +3,7 @@ row and the column, and leaves the database exactly as it was."""
 
 import datetime
 import io
+import os
 import zipfile
 
 import pytest
@@ -633,3 +634,13 @@ def test_a_csv_of_more_commas_than_a_sheet_could_hold_is_refused_unread(tmp_path
         "4,000,000 characters of text could"
     ]
     assert content_snapshot() == content
+
+
+def test_a_large_picture_in_a_workbook_is_no_bomb(tmp_path, content):
+    """openpyxl leaves pictures unread: a 3 MB logo costs nothing, and is not refused as the
+    XML parts over 2 MB are."""
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/media/image1.png", os.urandom(3 * 2**20))
+
+    assert "Skills, 5 skills" in import_spreadsheet(path)
