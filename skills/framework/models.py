@@ -21,6 +21,7 @@ from skills.framework.links import remembered_reverse
 
 # The sources are checked against the same limits.
 from skills.framework.text import (
+    MAX_EDITION_LENGTH,
     MAX_GUIDING_PHRASE_LENGTH,
     MAX_NAME_LENGTH,
     MAX_NOTES_LENGTH,
@@ -49,7 +50,7 @@ class Edition(models.Model):
     """One row: the edition of the framework the content is (e.g. "SFIA 9"), as the workbook
     or the sources say it; every page's footer, printout and export names it."""
 
-    name = models.CharField(_("edition"), max_length=40)
+    name = models.CharField(_("edition"), max_length=MAX_EDITION_LENGTH)
 
     class Meta:
         verbose_name = _("edition")

@@ -10,18 +10,18 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.utils import timezone
 
-from skills.framework.text import is_refused
+from skills.framework.text import CODE_PATTERN, is_refused
+from skills.framework.text import MAX_PROFILE_TITLE_LENGTH as MAX_TITLE_LENGTH
 
 MAX_ENTRIES = 40
-MAX_TITLE_LENGTH = 120
 # A rejected value is shown back to the reader: no more of it than this.
 SHOWN_LENGTH = 60
 # The parameters that make a profile, and the steps of its forms that change one.
 PROFILE_PARAMETERS = ("title", "s")
 STEP_PARAMETERS = ("add", "merge")
 
-ENTRY = re.compile(r"([A-Za-z][A-Za-z0-9]{1,7})-([1-7])")
-CODE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,7}")
+ENTRY = re.compile(rf"({CODE_PATTERN})-([1-7])")
+CODE = re.compile(CODE_PATTERN)
 # Bidirectional embeddings, overrides, isolates and marks: a title could otherwise reorder the
 # page around it. The page isolates the title in <bdi> instead.
 BIDI_CONTROLS = dict.fromkeys(

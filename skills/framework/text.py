@@ -13,15 +13,19 @@ uses, are fine: they reorder nothing beyond themselves."""
 import unicodedata
 from dataclasses import dataclass
 
-# How long each kind of text may be, in characters (models.py declares its fields with these,
-# so the admin's forms, the exchange files, the workbook and the source texts all refuse a
-# longer one). SFIA's longest texts are a tenth of these; the search index's limit (1 MB of a
-# tsvector in PostgreSQL) is far above them, and a page stays a page.
-MAX_NAME_LENGTH = 200
+# How long each kind of text may be, in characters, all in this one place (models.py declares
+# its fields with these, so the admin's forms, the exchange files, the workbook and the source
+# texts all refuse a longer one; what comes in by an address is cut to its length). SFIA's
+# longest texts are a tenth of these; the search index's limit (1 MB of a tsvector in
+# PostgreSQL) is far above them, and a page stays a page.
+MAX_NAME_LENGTH = 200  # a skill's, an attribute's, a category's…; a glossary term
 MAX_GUIDING_PHRASE_LENGTH = 100
 MAX_TEXT_LENGTH = 10_000  # a description, a level's text, an essence, the words to avoid
 MAX_NOTES_LENGTH = 30_000  # guidance notes (their introduction, their list), other notes
+MAX_EDITION_LENGTH = 40  # "SFIA 9"
 MAX_SLUG_LENGTH = 50  # a category's address, made from its English name
+MAX_PROFILE_TITLE_LENGTH = 120  # a role profile's title, from its address (cut, and said)
+MAX_SEARCH_QUERY_LENGTH = 200  # a search, from its address (cut, and said)
 # A skill's or attribute's code, in any case ("SLMO", "slmo"); a category's slug.
 CODE_PATTERN = "[A-Za-z][A-Za-z0-9]{1,7}"
 SLUG_PATTERN = f"[A-Za-z0-9-]{{1,{MAX_SLUG_LENGTH}}}"

@@ -5,7 +5,7 @@ names the translated texts its page shows, for the page's note on their review
 import functools
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
@@ -26,6 +26,7 @@ from skills.framework.models import (
     Skill,
     SkillLevel,
 )
+from skills.framework.text import find_character_problem
 from skills.reader.compare_page import (
     attribute_side_by_side,
     level_side_by_side,
@@ -244,17 +245,19 @@ def choose_language(request, code):
     if code not in LANGUAGE_CODES:
         raise Http404
     target = request.GET.get("next", "")
+    # Only a path of this site, whose characters the text policy allows: the switcher builds
+    # nothing else, and `redirect` would look anything without a slash up as a view's name.
     safe = url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    if safe and target:
+    if safe and target.startswith("/") and not find_character_problem(target):
         # Resolve `next` in its own language, then name it in the chosen one.
         with translation.override(translation.get_language_from_path(target) or code):
             target = translate_url(target, code)
     else:
         with translation.override(code):
             target = reverse("skills:home")
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

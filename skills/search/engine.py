@@ -12,13 +12,13 @@ from markupsafe import Markup
 
 from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.links import remembered_reverse
+from skills.framework.text import MAX_SEARCH_QUERY_LENGTH as MAX_QUERY_LENGTH
 from skills.framework.text import is_refused
 
 from . import backends
 from .folding import fold, similarity, stems, words
 from .models import Kind
 
-MAX_QUERY_LENGTH = 200
 # Words searched for, counted after folding: NFKC makes one character several words ("ﷺ" is
 # four), and every word is a condition in each language searched.
 MAX_QUERY_WORDS = 16

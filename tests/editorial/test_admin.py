@@ -746,6 +746,47 @@ def test_the_edition_is_the_editors_alone(client, slmo):
     assert fields["name"] == "SFIA 9"
 
 
+def test_the_editions_name_is_held_to_the_text_policy(client, slmo):
+    """The edition is on every page and in every file: a U+FFFE in it was stored, and the
+    xlsx downloads could not be made."""
+    client.force_login(user_in("Editor", username="editor"))
+    url = "/de/admin/skills/edition/1/change/"
+    before = content_snapshot()
+
+    response = save(client, url, open_form(client, url), name="SFIA\ufffe9")
+
+    assert response.status_code == 200
+    assert (
+        "Zeile 1, Spalte 5: U+FFFE ist kein Zeichen (ein Nichtzeichen oder eine Hälfte eines "
+        "Surrogatpaars) und kann nicht gespeichert werden."
+    ) in response.text
+    assert content_snapshot() == before
+
+
+@pytest.mark.parametrize("model", ["skill", "glossaryterm", "edition"])
+@pytest.mark.parametrize("object_id", ["%00", "%EF%BF%BE", "SLMO"])
+def test_a_history_of_an_id_that_cannot_be_is_not_found(admin_client, slmo, model, object_id):
+    """reversion looks a history up by the id as text: a NUL was a 500 on PostgreSQL."""
+    assert admin_client.get(f"/en/admin/skills/{model}/{object_id}/history/").status_code == 404
+
+
+@pytest.mark.parametrize("model", ["skill", "glossaryterm"])
+@pytest.mark.parametrize("selected", ["\x00", "\ufffe", "SLMO"])
+def test_an_action_on_ids_that_cannot_be_is_refused_and_does_nothing(
+    admin_client, slmo, model, selected
+):
+    """Django filters the selection as given: "Field 'id' expected a number", a 500."""
+    before = content_snapshot()
+
+    response = admin_client.post(
+        f"/en/admin/skills/{model}/",
+        {"action": "delete_selected", "_selected_action": [str(slmo.pk), selected], "index": 0},
+    )
+
+    assert response.status_code == 400
+    assert content_snapshot() == before
+
+
 def test_inputs_are_labelled_with_their_languages_name_in_the_admins_language(admin_client, slmo):
     german = admin_client.get(CHANGE.format(lang="de", pk=slmo.pk)).text
     arabic = admin_client.get(CHANGE.format(lang="ar", pk=slmo.pk)).text

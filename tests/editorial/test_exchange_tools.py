@@ -356,6 +356,31 @@ def test_an_xliff_file_edited_in_a_tool_comes_back_from_the_command(content, tmp
     assert re.search(rf"Line \d+, unit {LEVEL_4}: its English changed since the export", report)
 
 
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        # XML carries C1 controls and most noncharacters (not U+FFFE, U+FFFF): the policy
+        # refuses them in an XLIFF target as in a PO unit.
+        ("Ein\x85Text", "column 4: a control character (U+0085) cannot be stored"),
+        ("Ein\ufdd0Text", "column 4: U+FDD0 is not a character"),
+        ("Ein\U0001fffeText", "column 4: U+1FFFE is not a character"),
+        ("Ein " * 2600, "characters, at most 10000 fit"),
+    ],
+)
+def test_an_xliff_target_is_held_to_the_text_policy(content, tmp_path, typed, refusal):
+    path = export(tmp_path, "de.xlf")
+    store = toolkit_xliff.xlifffile.parsefile(str(path))
+    (level_5,) = [unit for unit in store.units if unit.getid().endswith(LEVEL_5)]
+    level_5.target = typed
+    path.write_bytes(bytes(store))
+    before = content_snapshot()
+
+    report = imported(path)
+
+    assert re.search(rf"Not imported: Line \d+, unit {LEVEL_5}: .*{re.escape(refusal)}", report)
+    assert content_snapshot() == before
+
+
 def test_an_xliff_file_comes_back_from_the_admin_page(client, translator, tmp_path):
     response = client.get("/de/admin/skills/skill/exchange/", {"language": "de", "format": "xlf"})
     assert response["Content-Disposition"] == 'attachment; filename="sfia-de.xlf"'

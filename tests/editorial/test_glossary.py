@@ -19,6 +19,7 @@ from translate.storage import tbx
 from skills.editorial.glossary import Entry, Glossary
 from skills.framework.models import GlossaryTerm, Skill, SkillLevel
 from skills.page_cache.watch import read_content_version
+from tests.editorial.conftest import database_rows
 from tests.editorial.test_admin import open_form, save, user_in
 from tests.editorial.test_exchange import edited, imported, translate_level_5
 from tests.editorial.test_exchange_admin import LEVEL_5, german_file, upload
@@ -306,6 +307,35 @@ def test_an_editor_adds_a_term_and_the_same_word_cannot_be_agreed_and_avoided(
     added = save(admin_client, url, fields, term_en="stakeholder", term_de="Interessengruppe")
     assert added.status_code == 302
     assert GlossaryTerm.objects.get(term_en="stakeholder").term_de == "Interessengruppe"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        (
+            "term_de",
+            "Eb\ufffeene",
+            "Zeile 1, Spalte 3: U+FFFE ist kein Zeichen (ein Nichtzeichen oder eine Hälfte eines "
+            "Surrogatpaars) und kann nicht gespeichert werden.",
+        ),
+        (
+            "avoid_de",
+            "Stufe\r\nNi\x85veau",
+            "Zeile 2, Spalte 3: Ein Steuerzeichen (U+0085) kann nicht gespeichert werden.",
+        ),
+        ("avoid_de", "Stufe " * 2001, "höchstens 10000 Zeichen"),
+    ],
+)
+def test_a_glossary_word_is_held_to_the_text_policy(client, glossary, field, typed, message):
+    client.force_login(user_in("Translator (German)", "dora"))
+    url = f"{GLOSSARY.format(lang='de')}{glossary.pk}/change/"
+    before = database_rows()["skills_glossaryterm"]
+
+    response = save(client, url, open_form(client, url), **{field: typed})
+
+    assert response.status_code == 200
+    assert message in unescape(response.text)
+    assert database_rows()["skills_glossaryterm"] == before
 
 
 def test_the_glossary_list_names_each_language_and_marks_each_word(admin_client, glossary):

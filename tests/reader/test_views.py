@@ -434,6 +434,25 @@ def test_choose_language_never_leaves_the_site(client, next_url):
     assert response["Location"] == "/de/"
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        # Invalid UTF-8, read as U+FFFD: `redirect` took it, as any value without a slash, for
+        # a view's name to look up, and failed (a 500).
+        "next=%ED%A0%80",
+        "next=home",
+        "next=skills:home",
+        "next=/en/%C2%85",
+        "next=/en/%EF%BF%BE",
+        "next=/en/%E2%80%AE",
+    ],
+)
+def test_choose_language_goes_home_from_a_next_that_is_no_path_of_the_site(client, query):
+    response = client.get(f"/language/de/?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == "/de/"
+
+
 def test_choose_language_refuses_unknown_languages(client):
     assert client.get("/language/fr/?next=/en/").status_code == 404
 

@@ -8,7 +8,12 @@ from skills.content.sources.errors import SourceError, SourceErrors
 from skills.content.sources.files import line_of, read_toml
 from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE
 from skills.framework.levels import LEVEL_NUMBERS
-from skills.framework.text import MAX_GUIDING_PHRASE_LENGTH, MAX_NAME_LENGTH, MAX_SLUG_LENGTH
+from skills.framework.text import (
+    MAX_EDITION_LENGTH,
+    MAX_GUIDING_PHRASE_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_SLUG_LENGTH,
+)
 
 
 @dataclass(frozen=True)
@@ -87,8 +92,13 @@ class _FrameworkReader:
         self.errors.append(SourceError(self.path, line, message))
 
     def edition(self, value):
-        if value is not None and (not isinstance(value, str) or not 0 < len(value.strip()) <= 40):
-            self.fail(line_of(self.text, "edition"), "edition must be text of 1–40 characters")
+        if value is not None and (
+            not isinstance(value, str) or not 0 < len(value.strip()) <= MAX_EDITION_LENGTH
+        ):
+            self.fail(
+                line_of(self.text, "edition"),
+                f"edition must be text of 1–{MAX_EDITION_LENGTH} characters",
+            )
             return None
         return value and value.strip()
 

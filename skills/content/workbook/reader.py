@@ -18,6 +18,13 @@ import openpyxl
 
 from skills.content.sources.folders import CODE
 from skills.content.sources.framework import slugify
+from skills.content.workbook.archive import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_TEXT_CHARACTERS,
+    MAX_UNPACKED_BYTES,
+    check_archive,
+)
 from skills.content.workbook.cells import (
     is_blank,
     level_mark,
@@ -53,14 +60,11 @@ from skills.framework.text import (
 )
 
 # Far above the real workbook (SFIA 9's is about 1 MB, 147 skills): anything larger is not it,
-# and is refused before it is read.
+# and is refused before it is read. A CSV file is one sheet, unpacked: at most what a whole
+# workbook may unpack to (archive.py), whose bounds every sheet is read within.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-# An xlsx file is a zip: what it unpacks to is checked (from the zip's directory) before any of
-# it is parsed, since a few hundred KB can unpack to hundreds of MB of XML (a "zip bomb"), which
-# took openpyxl 40 s of CPU and 660 MB to read. SFIA's workbook unpacks to a few MB.
-MAX_UNPACKED_BYTES = 16 * 1024 * 1024
-MAX_MEMBERS = 64
-MAX_ROWS = 5000
+MAX_CSV_BYTES = MAX_UNPACKED_BYTES
+MAX_CSV_COMMAS = MAX_ROWS * MAX_COLUMNS + MAX_TEXT_CHARACTERS
 # Columns read from each row: the widest sheet has 22; what stands beyond is reported.
 READ_COLUMNS = 40
 
@@ -172,25 +176,29 @@ def _read_file(path):
     )
 
 
-def _file_bytes(path):
+def _file_bytes(path, limit):
     try:
         with open(path, "rb") as file:
             status = os.fstat(file.fileno())
             if not stat.S_ISREG(status.st_mode):
                 raise WorkbookError(Place(path), "is not a regular file")
-            data = file.read(MAX_FILE_BYTES + 1)
+            data = file.read(limit + 1)
     except OSError as error:
         raise WorkbookError(Place(path), f"cannot be read: {error.strerror}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise WorkbookError(Place(path), f"is larger than {MAX_FILE_BYTES // 2**20} MB")
+    if len(data) > limit:
+        raise WorkbookError(Place(path), f"is larger than {limit // 2**20} MB")
     return data
 
 
 def _read_xlsx(path):
-    data = _file_bytes(path)
+    data = _file_bytes(path, MAX_FILE_BYTES)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise WorkbookError(Place(path), "is not an .xlsx workbook (it is not even a zip file)")
-    _check_unpacked_size(path, data)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(path, archive, SHEETS)
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise WorkbookError(Place(path), f"cannot be read as an .xlsx workbook: {error}") from None
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl reports a damaged file with whatever its parser raises
@@ -202,16 +210,16 @@ def _read_xlsx(path):
                 Place(path), f"has no sheet {missing} (its sheets: {', '.join(book.sheetnames)})"
             )
         sheets = {}
+        text = _TextCount()
         for name in SHEETS:
             worksheet = book[name]
             # A file's own idea of its size may be wrong (openpyxl's read-only mode says so).
             worksheet.reset_dimensions()
             rows = _bounded(
                 Place(path, name),
-                (
-                    tuple(unescape(value) if isinstance(value, str) else value for value in row)
-                    for row in worksheet.iter_rows(values_only=True, max_col=READ_COLUMNS)
-                ),
+                text,
+                worksheet.iter_rows(values_only=True, max_col=READ_COLUMNS),
+                lambda value: unescape(value) if isinstance(value, str) else value,
             )
             sheets[name] = rows
         return sheets
@@ -223,32 +231,17 @@ def _read_xlsx(path):
         book.close()
 
 
-def _check_unpacked_size(path, data):
-    """Refuses a workbook that unpacks to more than MAX_UNPACKED_BYTES, or holds more than
-    MAX_MEMBERS files, from the sizes its zip directory declares (Python's zipfile reads no
-    more of a member than its declared size)."""
-    try:
-        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError) as error:
-        raise WorkbookError(Place(path), f"cannot be read as an .xlsx workbook: {error}") from None
-    if len(members) > MAX_MEMBERS:
-        raise WorkbookError(
-            Place(path),
-            f"holds {len(members)} files: an .xlsx workbook holds a few dozen at most",
-        )
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES:
-        largest = max(members, key=lambda member: member.file_size)
-        raise WorkbookError(
-            Place(path),
-            f"unpacks to {unpacked // 2**20} MB ({largest.filename} alone: "
-            f"{largest.file_size // 2**20} MB), more than the {MAX_UNPACKED_BYTES // 2**20} MB "
-            "a workbook of SFIA can need: it is not read",
-        )
-
-
 def _read_csv(path):
-    data = _file_bytes(path)
+    data = _file_bytes(path, MAX_CSV_BYTES)
+    # Python's csv module reads a row whole before its width can be seen: a row of millions of
+    # commas would be millions of cells first.
+    commas = data.count(b",")
+    if commas > MAX_CSV_COMMAS:
+        raise WorkbookError(
+            Place(path),
+            f"holds {commas:,} commas, more than a sheet of {MAX_ROWS} rows of {MAX_COLUMNS} "
+            f"cells and {MAX_TEXT_CHARACTERS:,} characters of text could",
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -260,10 +253,9 @@ def _read_csv(path):
     try:
         rows = _bounded(
             Place(path),
-            (
-                tuple(cell or None for cell in row)
-                for row in csv.reader(io.StringIO(text, newline=""))
-            ),
+            _TextCount(),
+            csv.reader(io.StringIO(text, newline="")),
+            lambda cell: cell or None,
         )
     except csv.Error as error:
         raise WorkbookError(Place(path), f"cannot be read as CSV: {error}") from None
@@ -280,13 +272,46 @@ def _read_csv(path):
     return {FIRST_HEADERS[first]: rows}
 
 
-def _bounded(place, rows):
+def _bounded(place, text, rows, value):
+    """The rows, each cell's `value`, read one at a time and refused at the first past the
+    bounds (archive.py): a row after MAX_ROWS, a row of more than MAX_COLUMNS cells (openpyxl
+    stops at READ_COLUMNS: a CSV row's), text past the file's MAX_TEXT_CHARACTERS."""
     read = []
-    for row in rows:
-        if len(read) == MAX_ROWS:
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
             raise WorkbookError(place, f"has more than {MAX_ROWS} rows: it is not the workbook")
+        if len(row) > MAX_COLUMNS:
+            raise _row_error(
+                place,
+                number,
+                f"has {len(row)} cells, more than {MAX_COLUMNS}: the workbook's widest sheet has "
+                "22 columns",
+            )
+        row = tuple(map(value, row))
+        text.characters += sum(len(cell) for cell in row if isinstance(cell, str))
+        if text.characters > MAX_TEXT_CHARACTERS:
+            raise _row_error(
+                place,
+                number,
+                f"brings the file's text past {MAX_TEXT_CHARACTERS:,} characters (SFIA's whole "
+                "workbook has well under a million): it is not read further",
+            )
         read.append(row)
     return read
+
+
+@dataclass
+class _TextCount:
+    """The characters of one file's cells so far (all its sheets): shared strings can repeat
+    one long text in every cell of a small file."""
+
+    characters: int = 0
+
+
+def _row_error(place, number, message):
+    if place.sheet is None:  # a CSV file, whose sheet its header names once it is read
+        return WorkbookError(place, f"row {number} {message}")
+    return WorkbookError(Place(place.path, place.sheet, number), message)
 
 
 def _padded(row, width):

@@ -6,9 +6,11 @@ and, for the content, the translations' records and reviews and the glossary's w
 
 import reversion
 from django.contrib import messages
+from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db import models, router, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
@@ -31,6 +33,7 @@ from skills.editorial.roles import editable_languages, may_edit_structure
 from skills.editorial.text_checks import check_characters
 from skills.framework.languages import SOURCE_LANGUAGE, TRANSLATED_LANGUAGES, language_name
 from skills.framework.levels import LEVEL_NUMBERS
+from skills.framework.text import find_character_problem
 
 NOTHING_CHANGED = _("Nothing was changed, so nothing was saved.")
 # Django's Arabic catalogue words this message as "added successfully"; ours, read first
@@ -135,7 +138,34 @@ class LanguageRolesMixin:
         js = ["js/admin-language-sections.js"]
 
 
-class GuardedVersionAdmin(LanguageRolesMixin, VersionAdmin, TranslationAdmin):
+class PossibleIdsOnly:
+    """An object's id in the address (its history) or in a change list's selection (an action)
+    that can't be one of the model's keys is a 404 or a 400 before any query: reversion looks a
+    history up by the id as text, which PostgreSQL refuses with a NUL in it (a 500), and
+    Django's actions filter by the ids as given ("Field 'id' expected a number", a 500)."""
+
+    def possible_id(self, value):
+        if find_character_problem(value):
+            return False
+        try:
+            self.model._meta.pk.to_python(value)
+        except ValidationError:
+            return False
+        return True
+
+    def history_view(self, request, object_id, extra_context=None):
+        if not self.possible_id(unquote(object_id)):
+            raise Http404
+        return super().history_view(request, object_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if not all(map(self.possible_id, selected)):
+            raise BadRequest
+        return super().changelist_view(request, extra_context)
+
+
+class GuardedVersionAdmin(PossibleIdsOnly, LanguageRolesMixin, VersionAdmin, TranslationAdmin):
     """An admin whose saves are revisions (reversion), refused when someone else saved since
     the form was opened (forms.EditGuard, which its form must be), and which write only what
     changed: a save that changes nothing writes, records and logs nothing, and says so. Its

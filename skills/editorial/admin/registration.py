@@ -4,6 +4,7 @@ import functools
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -12,7 +13,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from skills.editorial.admin.base import ContentAdmin, GuardedVersionAdmin, LevelsInline
+from skills.editorial.admin.base import (
+    ContentAdmin,
+    GuardedVersionAdmin,
+    LevelsInline,
+    PossibleIdsOnly,
+)
 from skills.editorial.admin.filters import TRANSLATION_FILTERS
 from skills.editorial.admin.forms import GenericAttributeForm, GlossaryTermForm, SkillForm
 from skills.editorial.admin.review_actions import report
@@ -20,6 +26,7 @@ from skills.editorial.bulk_review import mark_reviewed
 from skills.editorial.exchange_admin import exchange_view
 from skills.editorial.glossary import Glossary
 from skills.editorial.roles import editable_languages, may_edit_structure
+from skills.editorial.text_checks import check_characters
 from skills.editorial.translation_status import every_text, translation_status
 from skills.framework.languages import LANGUAGE_CODES, SOURCE_LANGUAGE, direction, language_name
 from skills.framework.models import (
@@ -180,10 +187,12 @@ class AttributeGroupAdmin(ContentAdmin):
 
 
 @admin.register(Edition)
-class EditionAdmin(VersionAdmin):
-    """Nothing to translate: the editors' alone."""
+class EditionAdmin(PossibleIdsOnly, VersionAdmin):
+    """Nothing to translate: the editors' alone. Its name, on every page and in every file, is
+    held to the text policy as every other text is."""
 
     list_display = ["name"]
+    formfield_overrides = {models.CharField: {"validators": [check_characters]}}
 
     def has_add_permission(self, request):
         return may_edit_structure(request.user) and not Edition.objects.exists()

@@ -3,14 +3,24 @@ row and the column, and leaves the database exactly as it was."""
 
 import datetime
 import io
+import os
 import zipfile
 
 import pytest
 from django.core.management import CommandError, call_command
+from openpyxl.utils import get_column_letter
 
 from skills.content.synthetic_workbook import write_csv_files, write_workbook
 from tests.conftest import BARE_COMMAND_ENV, content_snapshot, manage
-from tests.content.workbook.books import import_spreadsheet, set_cells, sheets, workbook
+from tests.content.workbook.books import (
+    import_spreadsheet,
+    parts_of,
+    rewritten,
+    set_cells,
+    sheets,
+    with_shared_strings,
+    workbook,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -443,6 +453,16 @@ def test_the_command_exits_non_zero_with_the_lines_and_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.fixture
+def unparsed(monkeypatch):
+    """openpyxl made unable to open a workbook: a test that passes refused the file unparsed."""
+
+    def not_parsed(*args, **kwargs):
+        raise AssertionError("the workbook was parsed")
+
+    monkeypatch.setattr("openpyxl.load_workbook", not_parsed)
+
+
 def bombed(tmp_path, member, size):
     """The synthetic workbook with `member` added, `size` bytes of one letter: a few dozen KB
     that unpack to `size`."""
@@ -456,17 +476,12 @@ def bombed(tmp_path, member, size):
     ("member", "megabytes"), [("xl/sharedStrings2.xml", 17), ("xl/worksheets/sheet9.xml", 120)]
 )
 def test_a_workbook_that_unpacks_to_more_than_a_workbook_can_need_is_refused_unread(
-    tmp_path, content, monkeypatch, member, megabytes
+    tmp_path, content, unparsed, member, megabytes
 ):
     """A 364 KB file unpacking to 121 MB took 42 s of CPU to refuse; one with 102 MB of shared
     strings took 41 s and 660 MB, and was imported. The zip's directory says it at once."""
     path = bombed(tmp_path, member, megabytes * 2**20)
     assert path.stat().st_size < 200 * 1024
-
-    def not_parsed(*args, **kwargs):
-        raise AssertionError("the workbook was parsed")
-
-    monkeypatch.setattr("openpyxl.load_workbook", not_parsed)
 
     (line,) = refused(path)
 
@@ -487,3 +502,145 @@ def test_a_workbook_of_hundreds_of_files_is_refused_unread(tmp_path, content):
 
     assert line == f"{path}: holds 111 files: an .xlsx workbook holds a few dozen at most"
     assert content_snapshot() == content
+
+
+def test_a_part_that_packs_like_a_bomb_is_refused_unread(tmp_path, content, unparsed):
+    """Under 16 MB unpacked, the same shapes still cost seconds: a million shared strings of a
+    few letters, packed 400 times, took 7.7 s to import. Real XML packs 5 to 20 times."""
+    path = with_shared_strings(workbook(tmp_path, name="sfia-9.xlsx"), ["a"] * 150_000)
+    with zipfile.ZipFile(path) as archive:
+        part = archive.getinfo("xl/sharedStrings.xml")
+    assert path.stat().st_size < 50 * 1024
+
+    assert refused(path) == [
+        f"{path}: xl/sharedStrings.xml unpacks to {part.file_size / 2**20:.1f} MB from "
+        f"{part.compress_size // 1024} KB, {part.file_size / part.compress_size:.0f} times: a "
+        "workbook's parts pack less than 100 times, so it is not read"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_part_read_whole_that_is_bigger_than_such_a_part_needs_is_refused_unread(
+    tmp_path, content, unparsed
+):
+    """openpyxl reads the styles whole: 12 MB of cell formats, packing like real XML, took
+    6.7 s and 440 MB."""
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    parts = parts_of(path)
+    formats = "".join(
+        f'<xf numFmtId="{number % 164}" fontId="0" fillId="0" borderId="0" xfId="{number}"/>'
+        for number in range(40_000)
+    )
+    parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(
+        b"</cellXfs>", formats.encode() + b"</cellXfs>"
+    )
+    size = len(parts["xl/styles.xml"])
+    rewritten(path, parts)
+
+    assert refused(path) == [
+        f"{path}: xl/styles.xml unpacks to {size / 2**20:.1f} MB, more than the 2.0 MB such a "
+        "part of a workbook needs: it is not read"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_row_of_more_cells_than_any_sheet_has_is_refused_unread(tmp_path, content, unparsed):
+    """openpyxl builds a whole row before it hands over its first columns: a row of 500,000
+    cells (1.3 MB) took 4.3 s and 430 MB."""
+    wide = {f"{get_column_letter(number)}9": number for number in range(1, 301)}
+    path = workbook(tmp_path, name="sfia-9.xlsx", changes={"Skills": wide})
+
+    assert refused(path) == [
+        f"{path}: Skills row 9: has more than 256 cells: the workbook's widest sheet has 22 columns"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_sheet_of_more_rows_than_the_workbook_is_refused_unread(tmp_path, content, unparsed):
+    """5,000 rows of skills, a few hundred KB, took 75 s to import; SFIA has 147."""
+    path = workbook(tmp_path, name="sfia-9.xlsx", changes={"Attributes": {"A501": "x"}})
+
+    assert refused(path) == [
+        f"{path}: Attributes: has a row 501: more than 500 rows, it is not the workbook"
+    ]
+    assert content_snapshot() == content
+
+
+def test_more_shared_strings_than_a_workbook_has_are_refused_unread(tmp_path, content, unparsed):
+    """600,000 different shared strings (packed 3.5 times, 4 MB) took 7 s to import."""
+    numbers = [f"text {number}" for number in range(100_001)]
+    path = with_shared_strings(workbook(tmp_path, name="sfia-9.xlsx"), numbers)
+
+    assert refused(path) == [
+        f"{path}: has more than 100,000 different texts (shared strings): the workbook has a "
+        "few thousand"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_part_that_declares_a_dtd_is_refused_unread(tmp_path, content, unparsed):
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    parts = parts_of(path)
+    parts["xl/worksheets/sheet1.xml"] = (
+        b'<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaa">]>' + parts["xl/worksheets/sheet1.xml"]
+    )
+    rewritten(path, parts)
+
+    assert refused(path) == [
+        f"{path}: cannot be read as an .xlsx workbook: a part declares a DTD, which no workbook has"
+    ]
+    assert content_snapshot() == content
+
+
+def test_text_one_shared_string_repeats_past_what_a_workbook_holds_is_refused_as_read(
+    tmp_path, content
+):
+    """499 rows whose every text was one shared 9,999-character string, a 38 KB file, took
+    25 s and 460 MB to import, and put 40 M characters into the database (4,999 rows: 268 s,
+    2.2 GB, a 2.4 GB database)."""
+    # A cell holds at most 32,767 characters (Excel's limit, and openpyxl's): eight of 12,500
+    # are 100,000 a row.
+    long_text = ("Invented words for a test, " * 500)[:12_500]
+    texts = {f"{column}{row}": long_text for row in range(2, 100) for column in "NOPQRSTU"}
+    path = with_shared_strings(workbook(tmp_path, name="sfia-9.xlsx", changes={"Skills": texts}))
+    assert path.stat().st_size < 50 * 1024
+
+    # Rows 2 to 40 hold 3.9 M characters, and the headers, codes and names far less than
+    # 100,000: row 41 is the one that passes 4 M.
+    assert refused(path) == [
+        f"{path}: Skills row 41: brings the file's text past 4,000,000 characters (SFIA's "
+        "whole workbook has well under a million): it is not read further"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_csv_row_of_more_cells_than_any_sheet_has_is_refused(tmp_path, content):
+    path = write_csv_files(tmp_path, {"Skills": sheets()["Skills"] + [[""] * 6000]})[0]
+
+    assert refused(path) == [
+        f"{path}: row 7 has 6000 cells, more than 256: the workbook's widest sheet has 22 columns"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_csv_of_more_commas_than_a_sheet_could_hold_is_refused_unread(tmp_path, content):
+    """16 MB of commas are one row of 16 M cells, which Python's csv module builds whole before
+    its width can be seen: 0.7 s and 420 MB."""
+    path = tmp_path / "skills.csv"
+    path.write_text("#,Levels\n" + "," * 5_000_000 + "\n", encoding="utf-8")
+
+    assert refused(path) == [
+        f"{path}: holds 5,000,001 commas, more than a sheet of 500 rows of 256 cells and "
+        "4,000,000 characters of text could"
+    ]
+    assert content_snapshot() == content
+
+
+def test_a_large_picture_in_a_workbook_is_no_bomb(tmp_path, content):
+    """openpyxl leaves pictures unread: a 3 MB logo costs nothing, and is not refused as the
+    XML parts over 2 MB are."""
+    path = workbook(tmp_path, name="sfia-9.xlsx")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("xl/media/image1.png", os.urandom(3 * 2**20))
+
+    assert "Skills, 5 skills" in import_spreadsheet(path)
