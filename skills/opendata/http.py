@@ -13,6 +13,7 @@ from django.utils.translation import override
 from skills.framework.languages import read_language_tag
 from skills.opendata.api import error, message_language
 from skills.opendata.documents import ALL
+from skills.page_cache.middleware import SCHEMA_PATH
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -58,9 +59,8 @@ def without_cookies(response):
     return response
 
 
-# The addresses whose language their address fixes: the API's schema (in English), and each
-# download (sfia-de.csv is German whoever asks).
-SCHEMA_PATH = "/api/v1/openapi.json"
+# The addresses whose language their address fixes: the API's schema (in English, the page
+# cache's SCHEMA_PATH), and each download (sfia-de.csv is German whoever asks).
 FILES_PATH = "/downloads/"
 
 
