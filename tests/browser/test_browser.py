@@ -1,16 +1,13 @@
 """What readers see, in Chromium: every page type in every language, laid out in its direction,
 switching language in place, scrolling to a level, printing, and asking no other host."""
 
-import io
 import os
-import re
-import unicodedata
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
 
 from skills.framework.models import Skill
+from tests.browser.paper import printed, printout
 from tests.pages import EVERY_PAGE, LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -182,35 +179,12 @@ PRINTED = {
 }
 
 
-def printed(phrase, text, lang):
-    """Whether the PDF's text holds the phrase.
-
-    Arabic comes out of a PDF as the typesetter's runs in visual order, each run's words in
-    reading order, and where a line splits into runs depends on the font: so an Arabic
-    phrase counts as printed when its words and signs stand together, in any order.
-    """
-    if lang != "ar":
-        return phrase in text
-    wanted = sorted(_tokens(phrase))
-    words = _tokens(text)
-    return any(
-        sorted(words[start : start + len(wanted)]) == wanted
-        for start in range(len(words) - len(wanted) + 1)
-    )
-
-
-def _tokens(text):
-    return re.findall(r"\w+|[^\w\s]", text)
-
-
 @pytest.mark.parametrize("lang", PRINTED)
 def test_a_skill_prints_as_a_compact_reference(live_content, browser_page, lang):
     page = browser_page.page
     page.goto(live_content.url + f"/{lang}/skills/slmo/")
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
-    # NFKC undoes the typesetter's ligatures ("ﬁ" → "fi") and Arabic's presentation forms.
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    paper = printout(page)
+    pdf, text = paper.pdf, paper.text
 
     for phrase in PRINTED[lang]["shows"]:
         assert printed(phrase, text, lang), phrase
@@ -437,9 +411,7 @@ def test_a_profile_prints_as_a_document_without_its_forms(live_content, browser_
     page = browser_page.page
     path = "/en/profile/?title=Service+lead&s=itsp-6&s=slmo-5"
     page.goto(live_content.url + path)
-    pdf = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
-    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = printout(page).text
 
     for phrase in [
         "Service lead",
@@ -531,9 +503,8 @@ def test_a_comparison_stacks_its_pairs_on_a_phone(live_content, phone_page):
 def test_a_comparison_prints_on_a4_landscape_without_the_navigation(live_content, browser_page):
     page = browser_page.page
     page.goto(live_content.url + "/de/skills/slmo/compare/ar/")
-    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=False)))
-    text = " ".join(sheet.extract_text() for sheet in pdf.pages)
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    paper = printout(page)
+    pdf, text = paper.pdf, paper.text
 
     width, height = (float(size) for size in pdf.pages[0].mediabox.upper_right)
     assert (round(width * 25.4 / 72), round(height * 25.4 / 72)) == (297, 210)  # mm

@@ -638,8 +638,27 @@ def test_pages_work_with_no_content(client):
 def test_print_shows_the_page_url(client, content):
     response = client.get("/en/skills/slmo/")
     assert (
-        '<p class="print-url" dir="ltr" translate="no">http://testserver/en/skills/slmo/</p>'
+        '<p class="print-url" dir="ltr" translate="no">'
+        "http://<wbr>testserver/<wbr>en/<wbr>skills/<wbr>slmo/</p>"
     ) in response.text
+
+
+def test_print_shows_a_profile_address_as_a_reader_copies_it(client, content):
+    """Its letters decoded (a Russian title is not %D0%92…), a line break allowed after each
+    separator, markup kept encoded."""
+    response = client.get("/ru/profile/", {"title": "Ведущий <b>инженер", "s": "slmo-5"})
+    assert (
+        '<p class="print-url" dir="ltr" translate="no">http://<wbr>testserver/<wbr>ru/<wbr>'
+        "profile/<wbr>?<wbr>title=<wbr>Ведущий+<wbr>%3Cb%3Eинженер&amp;<wbr>s=<wbr>slmo-5</p>"
+    ) in response.text
+
+
+def test_a_printed_address_keeps_what_no_one_could_copy_off_paper_encoded():
+    from skills.reader.templating import readable_address
+
+    assert (
+        readable_address("http://x/a%20b%E2%80%8F%D0%92/") == "http://<wbr>x/<wbr>a%20b%E2%80%8FВ/"
+    )
 
 
 @pytest.mark.parametrize("path", ["/de/skills/slmo/", "/de/skills/slmo/5/"])

@@ -19,10 +19,15 @@ unescaped.
 
 import itertools
 import operator
+import re
+import unicodedata
+from urllib.parse import quote
 
 import jinja2
 from django.template.defaultfilters import truncatechars
 from django.templatetags.static import static
+from django.utils.encoding import uri_to_iri
+from django.utils.html import escape
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext, override
 from markupsafe import Markup
 
@@ -60,6 +65,7 @@ def environment(**options):
         result_name=search.result_name,
         skills_in_profile=profiles.skills_in_profile,
         rejected_reason=profiles.rejected_reason,
+        readable_address=readable_address,
     )
     env.filters.update(fill=fill, regroup=regroup, truncatechars=truncatechars)
     return env
@@ -69,6 +75,22 @@ def url(viewname, *args, **kwargs):
     """`{{ url('skills:skill_level', code=skill.code, level=3) }}`: Django's `{% url %}`,
     remembered by each process (links.remembered_reverse)."""
     return links.remembered_reverse(viewname, args, kwargs)
+
+
+# Where a printed address may break: after each of its separators.
+ADDRESS_BREAKS = re.compile(r"(?<=[/?&=+])(?!/|$)")
+
+
+def readable_address(address):
+    """An address as a reader copies it off paper: percent-encoded letters decoded (an Arabic
+    or Russian title is one unbreakable run of %D8%…, which shrank or cut off the printed
+    page), with a break allowed after each separator. Spaces, invisible and control characters,
+    which no one could copy off paper, stay encoded."""
+    readable = "".join(
+        quote(character) if unicodedata.category(character)[0] in "CZ" else character
+        for character in uri_to_iri(address)
+    )
+    return Markup("<wbr>").join(escape(part) for part in ADDRESS_BREAKS.split(readable))
 
 
 def fill(message, **values):
