@@ -108,6 +108,9 @@ MIDDLEWARE = [
     # paint. Django's own middleware pads each answer at random against BREACH; workbooks and
     # zips, compressed already, are left as they are (skills/operations/compression.py).
     "skills.operations.compression.CompressionMiddleware",
+    # Outside the page cache, so that a kept profile page is remembered as the reader's profile
+    # under way too (skills/reader/profile_under_way.py).
+    "skills.reader.profile_under_way.ProfileUnderWayMiddleware",
     # Before the session: a cached page costs neither session nor database (skills/page_cache/).
     "skills.page_cache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",

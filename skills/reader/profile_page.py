@@ -105,18 +105,22 @@ def _entry(level, language):
 
 
 def _adding(profile, levels, language):
-    """(code, name, [defined level numbers]) of the skill the add form's second step is for;
-    None if there is none, or no such skill defined at any level."""
+    """(code, name, [(number, guiding phrase) of each level it is defined at]) of the skill the
+    add form's second step is for; None if there is none, or no such skill defined at any
+    level."""
     if not profile.adding:
         return None
     defined = sorted(
-        number
-        for (code, number), level in levels.items()
-        if code == profile.adding and level.defined
+        (
+            (number, translated(level.level, "guiding_phrase", language))
+            for (code, number), level in levels.items()
+            if code == profile.adding and level.defined
+        ),
+        key=lambda defined_level: defined_level[0],
     )
     if not defined:
         return None
-    skill = levels[(profile.adding, defined[0])].skill
+    skill = levels[(profile.adding, defined[0][0])].skill
     return (skill.code, translated(skill, "name", language), defined)
 
 

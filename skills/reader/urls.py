@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from skills.reader import converters, views
+from skills.reader import converters, profile_under_way, views
 from skills.reader.http import read_methods_only
 
 register_converter(converters.SkillCodeConverter, "code")
@@ -39,5 +39,10 @@ urlpatterns = [
     ),
     path("search/", read_methods_only(views.search), name="search"),
     path("profile/", read_methods_only(views.profile), name="profile"),
+    path(
+        "profile/continue/",
+        read_methods_only(profile_under_way.continue_profile),
+        name="profile_continue",
+    ),
     path("opensearch.xml", read_methods_only(views.opensearch), name="opensearch"),
 ]

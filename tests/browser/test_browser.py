@@ -386,8 +386,10 @@ def test_a_profile_built_with_the_forms_reads_the_same_in_arabic(live_content, b
     page.wait_for_load_state()
     add_to_profile(page, "dtan", 3)
 
-    address = page.url
-    assert address == live_content.url + "/en/profile/?title=Service+lead&s=dtan-3&s=itsp-6"
+    address = page.url  # at the form of the last step
+    assert address == live_content.url + (
+        "/en/profile/?title=Service+lead&s=dtan-3&s=itsp-6#profile-step"
+    )
     shared = page.context.new_page()
     shared.goto(address)
     shared.locator('.language-switcher a[hreflang="ar"]').click()
@@ -402,6 +404,71 @@ def test_a_profile_built_with_the_forms_reads_the_same_in_arabic(live_content, b
     assert "يضمن المراقبة الفعالة لتقديم الخدمة" in text  # ITSP (SLMO's texts) at level 6
     assert "يحمل الدور مسؤولية أعلى مستوياته" in text
     assert browser_page.console_errors == []
+
+
+def test_each_step_of_a_profile_lands_at_its_form_on_a_phone_by_keyboard(live_content, phone_page):
+    from tests.skills import copy_of_slmo
+
+    copy_of_slmo("ITSP", defined={4, 5, 6})
+    page = phone_page
+    page.goto(live_content.url + "/en/profile/?title=Service+lead&s=slmo-5")
+    page.locator("#profile-add").select_option("itsp")
+    page.locator("#profile-step button").press("Enter")
+    page.wait_for_load_state()
+
+    def in_view(selector):
+        top = page.locator(selector).bounding_box()["y"]
+        return 0 <= top < page.viewport_size["height"]
+
+    # The level menu, a long way down a phone's page, is on the screen; one Tab reaches it.
+    assert page.url.endswith("#profile-step")
+    assert page.evaluate("scrollY") > 500 and in_view("#profile-level")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "profile-level"
+    page.locator("#profile-level").select_option("itsp-6")
+    page.locator("#profile-step button").press("Enter")
+    page.wait_for_load_state()
+
+    assert profile_entries(page) == [("ITSP", "6"), ("SLMO", "5")]
+    assert in_view("#profile-add")  # ready for the next skill
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "profile-add"
+
+
+def test_browsing_adds_to_the_profile_under_way(live_content, browser_page):
+    from tests.skills import copy_of_slmo
+
+    copy_of_slmo("ITSP", defined={4, 5, 6})
+    copy_of_slmo("DTAN", defined={3, 4})
+    page = browser_page.page
+    page.goto(live_content.url + "/en/profile/")
+    add_to_profile(page, "slmo", 5)
+
+    # Reading on, the reader adds a skill at a level from its page, and one from a skill's.
+    page.goto(live_content.url + "/en/skills/itsp/6/")
+    page.get_by_role("link", name="Add to a profile").click()
+    page.wait_for_load_state()
+    assert profile_entries(page) == [("ITSP", "6"), ("SLMO", "5")]
+    assert page.url.endswith("#entry-itsp")
+    page.goto(live_content.url + "/en/skills/dtan/")
+    page.get_by_role("link", name="Add DTAN at level 3 to a profile").click()
+    page.wait_for_load_state()
+    assert profile_entries(page) == [("DTAN", "3"), ("ITSP", "6"), ("SLMO", "5")]
+
+    # The menu leads back to it from anywhere.
+    page.goto(live_content.url + "/de/levels/")
+    page.locator(".site-nav").get_by_role("link", name="Rollenprofil").click()
+    page.wait_for_load_state()
+    assert profile_entries(page) == [("DTAN", "3"), ("ITSP", "6"), ("SLMO", "5")]
+    assert page.evaluate("document.documentElement.lang") == "de"
+
+    # A new profile starts from nothing.
+    page.get_by_role("link", name="Ein neues Profil beginnen").click()
+    page.wait_for_load_state()
+    page.goto(live_content.url + "/en/skills/slmo/2/")
+    page.get_by_role("link", name="Add to a profile").click()
+    page.wait_for_load_state()
+    assert profile_entries(page) == [("SLMO", "2")]
 
 
 def test_a_profile_prints_as_a_document_without_its_forms(live_content, browser_page):

@@ -177,8 +177,14 @@ def test_adding_a_skill_already_there_offers_to_change_its_level(client, two_ski
 def test_remove_links_and_the_title_form_give_the_new_addresses(client, two_skills):
     html = client.get("/en/profile/?title=Lead&s=itsp-6&s=slmo-5").text
 
-    assert 'href="?title=Lead&amp;s=slmo-5">Remove <bdi>ITSP</bdi> from the profile' in html
-    assert 'href="?title=Lead&amp;s=itsp-6">Remove <bdi>SLMO</bdi> from the profile' in html
+    assert (
+        'href="?title=Lead&amp;s=slmo-5#profile-entries">Remove <bdi>ITSP</bdi> from the profile'
+        in html
+    )
+    assert (
+        'href="?title=Lead&amp;s=itsp-6#profile-entries">Remove <bdi>SLMO</bdi> from the profile'
+        in html
+    )
     assert 'name="title" value="Lead"' in html
     changed = client.get("/en/profile/?title=New+lead&s=itsp-6&s=slmo-5")
     assert changed.status_code == 200 and "<h1><bdi>New lead</bdi></h1>" in changed.text
