@@ -215,8 +215,8 @@ def _plain(message, **values):
 class _WordDocument:
     """A python-docx document in the page's language: every run says its language (w:lang),
     and in a right-to-left language every paragraph runs right to left (w:bidi) and its runs
-    too (w:rtl). python-docx has no API for these: they are set on its XML elements, its
-    documented way to reach what it doesn't wrap."""
+    too (w:rtl, which python-docx sets). python-docx has no API for w:lang and w:bidi: they are
+    set on its XML elements (`element`), its documented way to reach what it doesn't wrap."""
 
     def __init__(self, language):
         from docx import Document  # only a download needs it
@@ -254,7 +254,7 @@ class _WordDocument:
         if direction(language) == "rtl":
             run.font.rtl = True
         # Appended last: w:lang follows w:rtl in the run properties' schema order.
-        run._r.get_or_add_rPr().append(self._lang(language))
+        run.element.get_or_add_rPr().append(self._lang(language))
 
     def paragraph(self, *pieces, style=None, note=True):
         """A paragraph of `pieces`, plain text in the page's language or Translated texts;
@@ -263,7 +263,8 @@ class _WordDocument:
 
         paragraph = self.document.add_paragraph(style=style)
         if self.rtl:
-            paragraph._p.get_or_add_pPr().append(OxmlElement("w:bidi"))
+            # The paragraph's element (<w:p>), as python-docx's proxies give it.
+            paragraph.paragraph_format.element.get_or_add_pPr().append(OxmlElement("w:bidi"))
         for piece in pieces:
             if isinstance(piece, Translated) and piece.fallback:
                 text = _isolated(piece.text) if self.rtl else piece.text

@@ -55,7 +55,7 @@ def text_of(document):
 
 def run_language(run):
     """(w:val, w:bidi) of the run's w:lang."""
-    lang = run._r.find(f"{W}rPr/{W}lang")
+    lang = run.element.find(f"{W}rPr/{W}lang")
     return lang.get(f"{W}val"), lang.get(f"{W}bidi")
 
 
@@ -121,7 +121,7 @@ def test_the_arabic_word_file_runs_right_to_left_and_isolates_codes(client, two_
     assert f"{FSI}SLMO{PDI} إدارة مستوى الخدمة — المستوى {FSI}5{PDI}" in text
     assert "يضمن تلبية الخدمات المقدمة لمستويات الخدمة" in text
     paragraphs = document.paragraphs
-    assert all(p._p.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs)
+    assert all(p.paragraph_format.element.find(f"{W}pPr/{W}bidi") is not None for p in paragraphs)
     # Set from the paragraph's start, the right, by its direction alone.
     assert all(p.alignment is None for p in paragraphs)
     # TACT has no Arabic name: English stands in, left to right, and is marked in Arabic.
