@@ -101,6 +101,16 @@ def test_english_standing_in_is_marked_in_the_word_file_and_says_its_language(cl
     assert all(run_language(run)[0] in ("de-DE", "en-GB") for run in runs(document))
 
 
+def test_a_profile_with_no_skills_is_a_word_file_without_attributes(client, two_skills):
+    text = text_of(word_file(client, "/it/profile/?title=Vuoto"))
+
+    assert text.startswith(f"{FSI}Vuoto{PDI}\nData: {FSI}")
+    address = f"{settings.SFIA_SITE_URL}/it/profile/?title=Vuoto"
+    assert f"\nIndirizzo di questo profilo: {FSI}{address}{PDI}\n" in text
+    assert "attributi generici" not in text
+    assert text.endswith("SFIA Foundation.")
+
+
 @pytest.mark.parametrize(("lang", "tag"), [("de", "de-DE"), ("ru", "ru-RU"), ("it", "it-IT")])
 def test_the_word_file_s_default_language_is_the_page_s(client, two_skills, lang, tag):
     """Word proofs a run without w:lang in the document's default language: the template's
