@@ -197,12 +197,12 @@ def test_the_merge_form_adds_another_profile_s_entries(client, two_skills):
     assert response["Location"] == "/en/profile/?title=Altro&s=itsp-4&s=slmo-5"
 
 
-def test_a_skill_at_a_defined_level_links_to_a_profile_starting_with_it(client, content):
+def test_a_skill_at_a_defined_level_links_to_the_profile_under_way_with_it(client, content):
     assert (
-        'href="/de/profile/?s=slmo-5">Zu einem Profil hinzufügen'
+        'href="/de/profile/continue/?s=slmo-5">Zu einem Profil hinzufügen'
         in client.get("/de/skills/slmo/5/").text
     )
-    assert "/profile/" not in client.get("/de/skills/slmo/1/").text  # not defined there
+    assert "?s=slmo-1" not in client.get("/de/skills/slmo/1/").text  # not defined there
 
 
 # Bad values
@@ -310,7 +310,7 @@ def test_the_json_names_each_entry_in_the_page_s_language(client, two_skills, la
 
     assert profile["title"] == "Service lead" and profile["language"] == lang
     assert profile["highest_level"] == 6
-    assert [(e["code"], e["level"]) for e in profile["entries"]] == [("ITSP", 6), ("SLMO", 5)]
+    assert [(e["code"], e["level"]) for e in profile["entries"]] == [("itsp", 6), ("slmo", 5)]
     assert profile["entries"][1]["name"] == SLMO_5[lang][0]
     assert profile["entries"][1]["description"].startswith(SLMO_5[lang][1])
     assert "SFIA Foundation" in profile["attribution"]
@@ -322,9 +322,9 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     document = Document(io.BytesIO(download(client, "de", "docx").content))
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
 
-    assert text.startswith("Service lead\n")
-    assert "SLMO Service-Level-Management — Ebene 5" in text
-    assert "ITSP Service-Level-Management — Ebene 6" in text
+    assert text.startswith("\u2068Service lead\u2069\n")
+    assert "\u2068SLMO\u2069 Service-Level-Management — Ebene \u20685\u2069" in text
+    assert "\u2068ITSP\u2069 Service-Level-Management — Ebene \u20686\u2069" in text
     assert "Gewährleistet, dass die Servicebereitstellung die" in text
     assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
 
@@ -350,24 +350,10 @@ def test_a_title_loses_what_the_text_policy_refuses_in_every_download(
 
     assert response.status_code == 200
     if download_format == "docx":
-        assert Document(io.BytesIO(response.content)).paragraphs[0].text == kept
+        # Isolated, as the page's <bdi> does.
+        assert Document(io.BytesIO(response.content)).paragraphs[0].text == f"\u2068{kept}\u2069"
     if download_format == "json":
         assert json.loads(response.content)["title"] == kept
-
-
-def test_the_arabic_docx_reads_right_to_left(client, two_skills):
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    document = Document(io.BytesIO(download(client, "ar", "docx").content))
-    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
-
-    assert "SLMO إدارة مستوى الخدمة — المستوى 5" in text
-    assert "يضمن تلبية الخدمات المقدمة لمستويات الخدمة" in text
-    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in document.paragraphs)
-    assert all(run.font.rtl for p in document.paragraphs for run in p.runs)
-    english = Document(io.BytesIO(download(client, "en", "docx").content))
-    assert not any(run.font.rtl for p in english.paragraphs for run in p.runs)
 
 
 def test_file_names_come_from_the_title_in_utf8_with_an_ascii_fallback(client, two_skills):

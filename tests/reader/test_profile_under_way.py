@@ -138,10 +138,10 @@ def test_the_level_menu_names_each_levels_guiding_phrase(client, content):
 
 
 def test_with_no_attributes_loaded_the_profile_says_what_would_be_there(client, content):
+    with_attributes = client.get("/de/profile/?s=slmo-5").text
+    assert "Hier würde jedes allgemeine Attribut" not in with_attributes
+
     AttributeLevel.objects.all().delete()
     page = client.get("/de/profile/?s=slmo-5").text
-
     assert "Die allgemeinen Attribute auf Ebene <bdi>5</bdi>" in page
     assert "Hier würde jedes allgemeine Attribut" in page
-    with_attributes = client.get("/de/profile/?s=slmo-4").text
-    assert "Hier würde jedes allgemeine Attribut" not in with_attributes

@@ -83,5 +83,7 @@ def test_every_value_in_the_page_languages_is_escaped():
     )
 
     assert "<script" not in page
-    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 17
+    assert page.count("&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;") == 16
+    # The printed address, breakable after its slash.
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/<wbr>script&gt;</p>" in page
     assert '<li><span aria-current="page" lang="&#34;&gt;&lt;script&gt;' in page
