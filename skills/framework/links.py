@@ -17,11 +17,14 @@ key.)
 """
 
 import functools
+import unicodedata
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import get_script_prefix, reverse
+from django.utils.encoding import uri_to_iri
 from django.utils.translation import get_language, override
 
 from skills.framework.languages import SOURCE_LANGUAGE
@@ -85,3 +88,13 @@ def absolute(path):
     """`path` at the site's canonical address (settings.SFIA_SITE_URL), never at the host a
     request named: what the site publishes, and what its caches are keyed by."""
     return f"{settings.SFIA_SITE_URL}{path}"
+
+
+def readable(address):
+    """An address as a reader copies it off paper: percent-encoded letters decoded (an Arabic
+    or Russian profile title is otherwise one unbreakable run of %D8%…), while spaces,
+    invisible and control characters, which no one could copy off paper, stay encoded."""
+    return "".join(
+        quote(character) if unicodedata.category(character)[0] in "CZ" else character
+        for character in uri_to_iri(address)
+    )

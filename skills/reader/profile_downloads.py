@@ -18,7 +18,7 @@ from django.utils.translation import get_language, gettext, gettext_noop
 
 from skills.framework.csv_files import csv_bytes
 from skills.framework.languages import SOURCE_LANGUAGE, direction
-from skills.framework.links import absolute, remembered_reverse, stable_path
+from skills.framework.links import absolute, readable, remembered_reverse, stable_path
 from skills.reader.text import Translated, translated
 
 CONTENT_TYPES = {
@@ -294,13 +294,16 @@ class _WordDocument:
 def _docx(page):
     language = get_language()
     word = _WordDocument(language)
-    word.heading(
-        0, _isolated(page.profile.title) if page.profile.title else gettext("Role profile")
-    )
+    # The title is a paragraph of its own, in its own direction: no isolates, which
+    # LibreOffice's title font shows as a stroke.
+    word.heading(0, page.profile.title or gettext("Role profile"))
     today = date_format(timezone.localdate(), "DATE_FORMAT")
     word.paragraph(_plain(gettext("Date: <bdi>%(date)s</bdi>"), date=today))
     word.paragraph(
-        _plain(gettext("This profile’s address: <bdi>%(address)s</bdi>"), address=address(page))
+        _plain(
+            gettext("This profile’s address: <bdi>%(address)s</bdi>"),
+            address=readable(address(page)),
+        )
     )
     for entry in page.entries:
         word.heading(

@@ -20,13 +20,10 @@ unescaped.
 import itertools
 import operator
 import re
-import unicodedata
-from urllib.parse import quote
 
 import jinja2
 from django.template.defaultfilters import truncatechars
 from django.templatetags.static import static
-from django.utils.encoding import uri_to_iri
 from django.utils.html import escape
 from django.utils.translation import get_language, gettext, gettext_noop, ngettext, override
 from markupsafe import Markup
@@ -82,15 +79,10 @@ ADDRESS_BREAKS = re.compile(r"(?<=[/?&=+])(?!/|$)")
 
 
 def readable_address(address):
-    """An address as a reader copies it off paper: percent-encoded letters decoded (an Arabic
-    or Russian title is one unbreakable run of %D8%…, which shrank or cut off the printed
-    page), with a break allowed after each separator. Spaces, invisible and control characters,
-    which no one could copy off paper, stay encoded."""
-    readable = "".join(
-        quote(character) if unicodedata.category(character)[0] in "CZ" else character
-        for character in uri_to_iri(address)
-    )
-    return Markup("<wbr>").join(escape(part) for part in ADDRESS_BREAKS.split(readable))
+    """An address as printed (links.readable), with a break allowed after each separator: one
+    unbreakable run of %D8%… shrank or cut off the printed page."""
+    parts = ADDRESS_BREAKS.split(links.readable(address))
+    return Markup("<wbr>").join(escape(part) for part in parts)
 
 
 def fill(message, **values):
