@@ -174,3 +174,8 @@ def test_an_editors_glossary_is_never_written_over():
     assert "glossary" not in out.getvalue()
     assert list(GlossaryTerm.objects.values_list("term_en", "term_de")) == [("level", "Niveau")]
     assert seed_glossary(settings.SFIA_GLOSSARY_FILE) == 0
+
+
+def test_the_arabic_footer_names_the_api_and_sfias_data_with_sfia_isolated(client):
+    page = client.get("/ar/").text
+    assert "واجهة البرمجة: بيانات \u2068SFIA\u2069</a>" in page
