@@ -320,7 +320,7 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     assert "SLMO Service-Level-Management — Ebene 5" in text
     assert "ITSP Service-Level-Management — Ebene 6" in text
     assert "Gewährleistet, dass die Servicebereitstellung die" in text
-    assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
+    assert "Inhalte aus SFIA, dem Kompetenzrahmen für das Informationszeitalter" in text
 
 
 @pytest.mark.parametrize("download_format", ["docx", "csv", "json"])
