@@ -360,6 +360,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 SFIA_SOURCES_DIR = BASE_DIR / "fixtures" / "sources"
 SFIA_FRAMEWORK_FILE = SFIA_SOURCES_DIR / "framework.toml"
 SFIA_FIXTURE_FILE = BASE_DIR / "fixtures" / "sfia.json"
+# The glossary's key terms: what an empty glossary starts from (load_content), and what the
+# interface's catalogues are held to.
+SFIA_GLOSSARY_FILE = BASE_DIR / "fixtures" / "glossary.toml"
 
 # Shown in every page's footer: the content belongs to the SFIA Foundation.
 SFIA_ATTRIBUTION = {

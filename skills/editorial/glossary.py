@@ -177,6 +177,10 @@ def _isolated(text, language):
     return format_html('<bdi lang="{}" dir="{}">{}</bdi>', language, direction(language), text)
 
 
+def _inside(span, others):
+    return any(set(span) <= set(other) for other in others)
+
+
 def _within_another(span, every):
     return any(other != span and set(span) <= set(other) for other in every)
 
@@ -235,14 +239,26 @@ class Glossary:
 
     def problems(self, english, translation, language):
         """The Problems of `translation` (into `language`) of `english`; none where there is
-        no translation yet."""
+        no translation yet. A word to avoid for one term is no problem inside the agreed word
+        of another term the English has: Italian "competenza" is avoided for "skill", but is
+        right in "quadro delle competenze", the agreed word for "skills framework"."""
         if not translation or language not in TRANSLATED_LANGUAGES:
             return []
         text = Words.of(translation, language)
+        entries = self.terms_in(english)
+        agreed_spans = {
+            entry.pk: spans(self._translated[entry.pk, language][0], text, language)
+            for entry in entries
+        }
         found = []
-        for entry in self.terms_in(english):
+        for entry in entries:
             approved, avoided = self._translated[entry.pk, language]
-            uses = [word for word, phrase in avoided if occurs(phrase, text, language)]
+            others = [span for pk, each in agreed_spans.items() if pk != entry.pk for span in each]
+            uses = [
+                word
+                for word, phrase in avoided
+                if any(not _inside(span, others) for span in spans(phrase, text, language))
+            ]
             found += [Problem(entry, language, word) for word in uses]
             # A language with no agreed word yet lacks nothing.
             agreed = entry.approved[language]

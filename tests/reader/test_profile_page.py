@@ -326,7 +326,7 @@ def test_the_docx_holds_the_title_the_entries_and_the_attribution(client, two_sk
     assert "\u2068SLMO\u2069 Service-Level-Management — Ebene \u20685\u2069" in text
     assert "\u2068ITSP\u2069 Service-Level-Management — Ebene \u20686\u2069" in text
     assert "Gewährleistet, dass die Servicebereitstellung die" in text
-    assert "Inhalte aus dem Skills Framework for the Information Age (SFIA)" in text
+    assert "Inhalte aus SFIA, dem Kompetenzrahmen für das Informationszeitalter" in text
 
 
 @pytest.mark.parametrize("download_format", ["docx", "csv", "json"])

@@ -1,4 +1,5 @@
-"""`manage.py load_content`: the SFIA content into a new database, and never over content."""
+"""`manage.py load_content`: the SFIA content (and the glossary's key terms) into a new
+database, and never over content (nor over a glossary)."""
 
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from skills.content.loading import content_counts, load_content, project_path
+from skills.framework.glossary_seed import seed_glossary
 
 
 class Command(BaseCommand):
@@ -23,6 +25,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, fixture, **options):
+        glossary = settings.SFIA_GLOSSARY_FILE
+        if seeded := seed_glossary(glossary):
+            self.stdout.write(f"Added {seeded} glossary terms from {project_path(glossary)}.")
         loaded = load_content(fixture)
         if loaded:
             self.stdout.write(
