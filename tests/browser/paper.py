@@ -65,4 +65,6 @@ def printed(phrase, text, lang):
 
 def _tokens(text):
     # Latin letters, digits and other scripts apart: the PDF may set "SLMO" against a word.
+    # Bidi isolates and marks order the text; they are not on paper.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     return re.findall(r"[A-Za-z]+|\d+|[^\W\dA-Za-z_]+|[^\w\s]", text)

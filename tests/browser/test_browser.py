@@ -256,8 +256,8 @@ def test_full_page_screenshots_for_the_record(
 def test_the_header_search_works_by_keyboard(live_content, browser_page):
     page = browser_page.page
     page.goto(live_content.url + "/de/skills/slmo/")
-    # From the top of the page: the skip link, the brand, the site's three links, the field.
-    for _ in range(6):
+    # From the top of the page: the skip link, the brand, the site's four links, the field.
+    for _ in range(7):
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "site-search"
     page.keyboard.type("Vereinbarung")
