@@ -1,6 +1,11 @@
 """A role profile as its page, its printout and its downloads show it: each entry's skill at
 its level, and the generic attributes at the profile's highest level, read in three queries
-whatever the number of entries."""
+whatever the number of entries.
+
+The entries' levels and the add form's list of every skill are read as plain values of the
+page's language and English (as the level page reads its list): built as models with every
+language's every text, the 147 skills of the list and the seven levels of each entry's skill
+were three quarters of the page's time (docs/performance.md)."""
 
 from dataclasses import dataclass
 
@@ -8,7 +13,16 @@ from django.utils.translation import get_language
 
 from skills.framework import profiles
 from skills.framework.models import AttributeLevel, Skill, SkillLevel
-from skills.reader.text import Translated, translated
+from skills.reader.text import Translated, TranslatedColumns
+
+# The texts of an entry, as (field, related) of a SkillLevel.
+ENTRY_TEXTS = {
+    "name": ("name", "skill"),
+    "category": ("name", "skill__subcategory__category"),
+    "guiding_phrase": ("guiding_phrase", "level"),
+    "essence": ("essence", "level"),
+    "description": ("description", ""),
+}
 
 
 @dataclass(frozen=True)
@@ -60,22 +74,29 @@ def read_profile_page(profile):
     codes = [code for code, _ in profile.entries]
     if profile.adding:
         codes.append(profile.adding)
+    texts = {
+        text: TranslatedColumns.of(field, language, related)
+        for text, (field, related) in ENTRY_TEXTS.items()
+    }
     levels = {
-        (level.skill.code, level.level_id): level
-        for level in SkillLevel.objects.filter(skill__code__in=codes).select_related(
-            "skill__subcategory__category", "level"
+        (level["skill__code"], level["level_id"]): level
+        for level in SkillLevel.objects.filter(skill__code__in=codes).values(
+            "skill__code",
+            "level_id",
+            "defined",
+            *(name for columns in texts.values() for name in columns.names),
         )
     }
     entries, rejected = [], list(profile.rejected)
     for code, number in profile.entries:
         level = levels.get((code, number))
-        if level is None or not level.defined:
+        if level is None or not level["defined"]:
             known = any(each == code for each, _ in levels)
             reason = profiles.UNDEFINED_LEVEL if known else profiles.UNKNOWN_SKILL
             rejected.append(profiles.Rejected(profiles.entry_value(code, number), reason))
             continue
-        entries.append(_entry(level, language))
-    adding = _adding(profile, levels, language)
+        entries.append(_entry(level, texts))
+    adding = _adding(profile, levels, texts["name"])
     if profile.adding and adding is None:
         rejected.append(profiles.Rejected(profile.adding.lower(), profiles.UNKNOWN_SKILL))
     # A role carries the responsibility of its highest level: its attributes are that level's.
@@ -91,20 +112,16 @@ def read_profile_page(profile):
     )
 
 
-def _entry(level, language):
-    skill = level.skill
+def _entry(level, texts):
+    """The entry of a SkillLevel's values(); `texts`: {ENTRY_TEXTS' key: TranslatedColumns}."""
     return ProfileEntry(
-        code=skill.code,
-        number=level.level_id,
-        name=translated(skill, "name", language),
-        category=translated(skill.subcategory.category, "name", language),
-        guiding_phrase=translated(level.level, "guiding_phrase", language),
-        essence=translated(level.level, "essence", language),
-        description=translated(level, "description", language),
+        code=level["skill__code"],
+        number=level["level_id"],
+        **{text: columns.value(level) for text, columns in texts.items()},
     )
 
 
-def _adding(profile, levels, language):
+def _adding(profile, levels, skill_name):
     """(code, name, [defined level numbers]) of the skill the add form's second step is for;
     None if there is none, or no such skill defined at any level."""
     if not profile.adding:
@@ -112,16 +129,17 @@ def _adding(profile, levels, language):
     defined = sorted(
         number
         for (code, number), level in levels.items()
-        if code == profile.adding and level.defined
+        if code == profile.adding and level["defined"]
     )
     if not defined:
         return None
-    skill = levels[(profile.adding, defined[0])].skill
-    return (skill.code, translated(skill, "name", language), defined)
+    level = levels[(profile.adding, defined[0])]
+    return (level["skill__code"], skill_name.value(level), defined)
 
 
 def _skill_choices(language):
+    name = TranslatedColumns.of("name", language)
     return [
-        (skill.code, translated(skill, "name", language))
-        for skill in Skill.objects.in_framework_order()
+        (skill["code"], name.value(skill))
+        for skill in Skill.objects.in_framework_order().values("code", *name.names)
     ]

@@ -137,6 +137,36 @@ def _paragraphs(text, as_list):
     return tuple(paragraphs)
 
 
+@dataclass(frozen=True)
+class TranslatedColumns:
+    """How `values()` reads a translated field, of the model or of a `related` one ("skill",
+    "skill__subcategory__category"): in the page's language, in English, and (but for
+    English) the record of its translation, a key of the JSON column. A page that lists many
+    texts reads them so, rather than as models with every language's every column.
+
+        name = TranslatedColumns.of("name", language, "skill")
+        rows = SkillLevel.objects.values("skill__code", *name.names)
+        [name.value(row) for row in rows]   # Translated, as `translated` gives them
+    """
+
+    names: tuple
+    language: str
+
+    @classmethod
+    def of(cls, field, language, related=""):
+        prefix = f"{related}__" if related else ""
+        names = [
+            prefix + build_localized_fieldname(field, each) for each in (language, SOURCE_LANGUAGE)
+        ]
+        if language != SOURCE_LANGUAGE:
+            names.append(f"{prefix}translation_state__{language}__{field}")
+        return cls(tuple(names), language)
+
+    def value(self, row):
+        own, source, *record = (row[name] for name in self.names)
+        return Translated.choose(own, source, self.language, *record)
+
+
 def translated(obj, field, language):
     """`obj`'s `field` in `language`, or the English source standing in."""
     return Translated.choose(
