@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 
 from skills.framework import profiles
-from skills.framework.models import AttributeLevel, Skill, SkillLevel
+from skills.framework.models import AttributeLevel, Edition, Skill, SkillLevel
 from skills.reader.text import Translated, TranslatedColumns
 
 # The texts of an entry, as (field, related) of a SkillLevel.
@@ -54,6 +54,9 @@ class ProfilePage:
     # defined at.
     skill_choices: list
     adding: tuple | None
+    # The stored edition's name ("" if none is), read with the skill choices for the footer;
+    # None where there are no skills to read it with.
+    edition: str | None = None
 
     @property
     def highest_level(self):
@@ -102,13 +105,15 @@ def read_profile_page(profile):
     # A role carries the responsibility of its highest level: its attributes are that level's.
     highest = max((entry.number for entry in entries), default=None)
     attribute_levels = list(AttributeLevel.objects.defined_at(highest)) if highest else []
+    skill_choices, edition = _skill_choices(language)
     return ProfilePage(
         profile=profile,
         entries=entries,
         rejected=rejected,
         attribute_levels=attribute_levels,
-        skill_choices=_skill_choices(language),
+        skill_choices=skill_choices,
         adding=adding,
+        edition=edition,
     )
 
 
@@ -138,8 +143,13 @@ def _adding(profile, levels, skill_name):
 
 
 def _skill_choices(language):
+    """[(code, name)] of every skill, and the stored edition ("" if none is; None if there is
+    no skill to read it with)."""
     name = TranslatedColumns.of("name", language)
-    return [
-        (skill["code"], name.value(skill))
-        for skill in Skill.objects.in_framework_order().values("code", *name.names)
-    ]
+    skills = list(
+        Skill.objects.in_framework_order().values(
+            "code", *name.names, edition=Edition.name_column()
+        )
+    )
+    edition = (skills[0]["edition"] or "") if skills else None
+    return [(skill["code"], name.value(skill)) for skill in skills], edition
