@@ -1,6 +1,6 @@
 """A role profile as its page, its printout and its downloads show it: each entry's skill at
 its level, and the generic attributes at the profile's highest level, read in three queries
-whatever the number of entries.
+whatever the number of entries (the add form's, which reads every skill, with the edition).
 
 The entries' levels and the add form's list of every skill are read as plain values of the
 page's language and English (as the level page reads its list): built as models with every
@@ -9,6 +9,7 @@ were three quarters of the page's time (docs/performance.md)."""
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import get_language
 
 from skills.framework import profiles
@@ -74,28 +75,34 @@ def read_profile_page(profile):
     """The page of `profile` (profiles.parse) in the active language: its entries whose skill
     exists and is defined at the level given; the others rejected, with a reason."""
     language = get_language()
-    codes = [code for code, _ in profile.entries]
-    if profile.adding:
-        codes.append(profile.adding)
+    skill_choices, edition = _skill_choices(language)
     texts = {
         text: TranslatedColumns.of(field, language, related)
         for text, (field, related) in ENTRY_TEXTS.items()
     }
+    # The entries' skills at the entries' levels (not at all seven), and every level of the
+    # skill being added.
+    wanted = Q(
+        skill__code__in=[code for code, _ in profile.entries],
+        level__in={number for _, number in profile.entries},
+    )
+    if profile.adding:
+        wanted |= Q(skill__code=profile.adding)
     levels = {
         (level["skill__code"], level["level_id"]): level
-        for level in SkillLevel.objects.filter(skill__code__in=codes).values(
+        for level in SkillLevel.objects.filter(wanted).values(
             "skill__code",
             "level_id",
             "defined",
             *(name for columns in texts.values() for name in columns.names),
         )
     }
+    known = {code for code, _ in skill_choices}
     entries, rejected = [], list(profile.rejected)
     for code, number in profile.entries:
         level = levels.get((code, number))
         if level is None or not level["defined"]:
-            known = any(each == code for each, _ in levels)
-            reason = profiles.UNDEFINED_LEVEL if known else profiles.UNKNOWN_SKILL
+            reason = profiles.UNDEFINED_LEVEL if code in known else profiles.UNKNOWN_SKILL
             rejected.append(profiles.Rejected(profiles.entry_value(code, number), reason))
             continue
         entries.append(_entry(level, texts))
@@ -105,7 +112,6 @@ def read_profile_page(profile):
     # A role carries the responsibility of its highest level: its attributes are that level's.
     highest = max((entry.number for entry in entries), default=None)
     attribute_levels = list(AttributeLevel.objects.defined_at(highest)) if highest else []
-    skill_choices, edition = _skill_choices(language)
     return ProfilePage(
         profile=profile,
         entries=entries,

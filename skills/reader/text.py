@@ -5,6 +5,7 @@ with `data-translation="outdated"` and a note: once for each run of texts marked
 (`together`).
 """
 
+import html
 import itertools
 import operator
 from dataclasses import dataclass
@@ -62,7 +63,9 @@ class Translated:
             )
         if self.marking == OUTDATED:
             return _text_template().outdated_inline(self.text)
-        return escape(self.text)
+        # html.escape, as Django's escape, without its check for lazy strings: a list of a
+        # hundred names is a hundred of these.
+        return Markup(html.escape(self.text))
 
     @property
     def paragraphs(self):
