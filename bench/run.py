@@ -1,6 +1,7 @@
 """How fast is a reference page next to a static file? One run, one machine, ratios.
 
     .venv/bin/python bench/run.py    (10 s a measurement, three rounds; --quick: 2 s, one round)
+    .venv/bin/python bench/run.py --pages profile level search --databases sfia_mine --port 18900
 
 Builds the 147-skill synthetic corpus (skills/content/synthetic.py) with the real parser and
 import_sources into a fresh database, timing the import of 15 and of 147 skills; and times
@@ -8,7 +9,7 @@ import_spreadsheet of a synthetic workbook of the same 147 skills and 16 attribu
 (skills/content/synthetic_workbook.py), English then German, into another. Then starts
 gunicorn with the production settings, twice: with the page cache and without. With wrk it
 measures, for each of PAGES (the skill page, the level page at 147 skills and 16 attributes,
-a compare page, a 10-skill profile page),
+a compare page, a 10-skill profile page, a German search; `--pages` picks some),
 (a) the page, cache warm, (b) the page with caching off, and (c) a static file of the same
 size that WhiteNoise serves from the same server (page and file in turns, three rounds, the
 median of each), and prints requests/s and p99 for each, the ratios a/c and b/c, and the
@@ -50,6 +51,10 @@ PAGES = {
     + "&".join(["title=Service+manager", *(f"s={entry}" for entry in PROFILE_ENTRIES)]),
     # Issue 19's: the API's skill, in German (its texts, category and seven levels).
     "German API skill detail": "/api/v1/skills/slmo/?lang=de",
+    # Issue 33's: the level page in German, and a German search for a word every synthetic
+    # skill's levels have (50 results shown, more found), as one page.
+    "German level page": "/de/levels/5/",
+    "German search page, a common word": "/de/search/?q=Aufgabe",
 }
 # The pages held to TARGETS' a/c and b/c; the others are measured, not held to them.
 HELD_TO_TARGETS = ("skill page", "German skill page", "German API skill detail")
@@ -308,8 +313,23 @@ def main():
     parser.add_argument(
         "--quick", action="store_true", help="2 s a measurement, one round (CI's look)"
     )
+    parser.add_argument("--seconds", type=int, help="a measurement's (10; --quick: 2)")
+    parser.add_argument("--rounds", type=int, help=f"how many ({ROUNDS}; --quick: 1)")
+    parser.add_argument(
+        "--pages", nargs="+", metavar="WORD", help="measure only the pages whose name has a WORD"
+    )
+    # Several runs on one machine (worktrees) each need their own databases, ports and Redis.
+    parser.add_argument("--databases", default="sfia_bench", help="the databases' name prefix")
+    parser.add_argument("--port", type=int, default=18800, help="and the next one")
+    parser.add_argument("--redis-db", type=int, default=12)
     options = parser.parse_args()
     seconds, round_count = (2, 1) if options.quick else (10, ROUNDS)
+    seconds, round_count = options.seconds or seconds, options.rounds or round_count
+    pages = {
+        name: path
+        for name, path in PAGES.items()
+        if not options.pages or any(word in name for word in options.pages)
+    }
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
 
@@ -322,7 +342,7 @@ def main():
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_SECURE_COOKIES": "0",
         "DJANGO_STATIC_ROOT": str(workdir / "static"),
-        "CACHE_URL": "redis://127.0.0.1:6379/12" if answers(6379) else "",
+        "CACHE_URL": f"redis://127.0.0.1:6379/{options.redis_db}" if answers(6379) else "",
         "GUNICORN_WORKERS": "2",
     }
     database = "PostgreSQL" if answers(5432) else "SQLite"
@@ -335,7 +355,7 @@ def main():
     imports = {}
     for count in (15, 147):
         folder = corpus(workdir, count)
-        env["DATABASE_URL"] = fresh_database(workdir, f"sfia_bench_{count}")
+        env["DATABASE_URL"] = fresh_database(workdir, f"{options.databases}_{count}")
         manage(env, "migrate", "--no-input")
         imports[count] = timed_import(env, folder)
         print(
@@ -347,7 +367,7 @@ def main():
     pages_database = env["DATABASE_URL"]
 
     workbooks, attributes_csv = synthetic_workbooks(workdir, 147, 16)
-    env["DATABASE_URL"] = fresh_database(workdir, "sfia_bench_workbook")
+    env["DATABASE_URL"] = fresh_database(workdir, f"{options.databases}_workbook")
     manage(env, "migrate", "--no-input")
     english, german = timed(env, TIMED_WORKBOOK_IMPORT.format(workbooks=workbooks))
     print(
@@ -372,11 +392,11 @@ def main():
     results = {}
     sizes = {}
     for cached, page_cache in ((True, "1"), (False, "0")):
-        port = 18800 if cached else 18801
+        port = options.port if cached else options.port + 1
         server = start_gunicorn({**env, "DJANGO_PAGE_CACHE": page_cache}, port)
         try:
             static = {}
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 page = subprocess.run(
                     ["curl", "-sf", f"http://127.0.0.1:{port}{path}"],
                     capture_output=True,
@@ -405,7 +425,7 @@ def main():
             server.terminate()
             server.wait()
             server = start_gunicorn({**env, "DJANGO_PAGE_CACHE": page_cache}, port)
-            for name, path in PAGES.items():
+            for name, path in pages.items():
                 page_url = f"http://127.0.0.1:{port}{path}"
                 wrk(page_url, 1)  # warm up
                 wrk(static[name], 1)
@@ -424,8 +444,8 @@ def main():
             server.terminate()
             server.wait()
     print(f"{'':36} {'requests/s':>11} {'p99 ms':>8}")
-    for name in PAGES:
-        print(f"{name} ({PAGES[name]}, {sizes[name]} bytes):")
+    for name in pages:
+        print(f"{name} ({pages[name]}, {sizes[name]} bytes):")
         for cached, label in ((True, "a"), (False, "b")):
             page, static_file = results[(name, cached)]
             how = "cache warm" if cached else "caching off"
@@ -433,7 +453,7 @@ def main():
             print(
                 f"  {'(c) static file, same size':34} {static_file[0]:11.0f} {static_file[1]:8.2f}"
             )
-    for name in PAGES:
+    for name in pages:
         a_c = results[(name, True)][0][0] / results[(name, True)][1][0]
         b_c = results[(name, False)][0][0] / results[(name, False)][1][0]
         a_target, b_target = (

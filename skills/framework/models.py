@@ -64,6 +64,12 @@ class Edition(models.Model):
         """The stored edition's name, or `default` (the SFIA_EDITION setting) if none is."""
         return cls.objects.filter(pk=1).values_list("name", flat=True).first() or default
 
+    @classmethod
+    def name_column(cls):
+        """The stored edition's name (None if none is) as a column of another query: a page
+        that reads it with its content shows it in its footer at no query of its own."""
+        return models.Subquery(cls.objects.filter(pk=1).values("name")[:1])
+
 
 class Translatable(models.Model):
     """Content with translated texts (translation.py). Each row remembers which English each of
@@ -111,6 +117,10 @@ class OriginalText(models.Model):
 
 
 class ResponsibilityLevelQuerySet(models.QuerySet):
+    def with_edition(self):
+        """Each level with the stored edition's name as `edition` (Edition.name_column)."""
+        return self.annotate(edition=Edition.name_column())
+
     def with_skill_counts(self):
         defined = models.Q(skill_levels__defined=True)
         return self.annotate(skill_count=models.Count("skill_levels", filter=defined))

@@ -5,6 +5,7 @@ with `data-translation="outdated"` and a note: once for each run of texts marked
 (`together`).
 """
 
+import html
 import itertools
 import operator
 from dataclasses import dataclass
@@ -62,7 +63,9 @@ class Translated:
             )
         if self.marking == OUTDATED:
             return _text_template().outdated_inline(self.text)
-        return escape(self.text)
+        # html.escape, as Django's escape, without its check for lazy strings: a list of a
+        # hundred names is a hundred of these.
+        return Markup(html.escape(self.text))
 
     @property
     def paragraphs(self):
@@ -135,6 +138,36 @@ def _paragraphs(text, as_list):
             items = None
             paragraphs.append((line, None))
     return tuple(paragraphs)
+
+
+@dataclass(frozen=True)
+class TranslatedColumns:
+    """How `values()` reads a translated field, of the model or of a `related` one ("skill",
+    "skill__subcategory__category"): in the page's language, in English, and (but for
+    English) the record of its translation, a key of the JSON column. A page that lists many
+    texts reads them so, rather than as models with every language's every column.
+
+        name = TranslatedColumns.of("name", language, "skill")
+        rows = SkillLevel.objects.values("skill__code", *name.names)
+        [name.value(row) for row in rows]   # Translated, as `translated` gives them
+    """
+
+    names: tuple
+    language: str
+
+    @classmethod
+    def of(cls, field, language, related=""):
+        prefix = f"{related}__" if related else ""
+        names = [
+            prefix + build_localized_fieldname(field, each) for each in (language, SOURCE_LANGUAGE)
+        ]
+        if language != SOURCE_LANGUAGE:
+            names.append(f"{prefix}translation_state__{language}__{field}")
+        return cls(tuple(names), language)
+
+    def value(self, row):
+        own, source, *record = (row[name] for name in self.names)
+        return Translated.choose(own, source, self.language, *record)
 
 
 def translated(obj, field, language):

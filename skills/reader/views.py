@@ -130,7 +130,7 @@ def level_list(request):
 
 
 def level_detail(request, level):
-    level = get_object_or_404(ResponsibilityLevel, number=level)
+    level = get_object_or_404(ResponsibilityLevel.objects.with_edition(), number=level)
     attribute_levels = AttributeLevel.objects.defined_at(level.number)
     skills_by_category = skills_defined_at(level.number, translation.get_language())
     listed = [
@@ -146,6 +146,7 @@ def level_detail(request, level):
         "attribute_levels": attribute_levels,
         "skills_by_category": skills_by_category,
         "translation_review": review,
+        "edition": level.edition or settings.SFIA_EDITION,  # as Edition.current gives it
     }
     return render(request, "skills/level_detail.html", context)
 
@@ -310,6 +311,8 @@ def profile(request):
             texts_of(page.attribute_levels, "description", "attribute.name"),
         ),
     }
+    if page.edition is not None:  # read with the add form's skills: the footer's
+        context["edition"] = page.edition or settings.SFIA_EDITION
     response = render(request, "skills/profile.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -3,11 +3,11 @@ English source (backends.py), ranked and grouped into one result per page, each 
 snippet of the text that matched, its words marked. One query."""
 
 import functools
+import html
 import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.utils.html import escape
 from markupsafe import Markup
 
 from skills.framework.languages import SOURCE_LANGUAGE
@@ -198,12 +198,14 @@ def snippet(text, matches):
     end = min(len(text), start + SNIPPET_LENGTH)
     if end < len(text):
         end = max(text.rfind(" ", start, end), start + SNIPPET_LENGTH // 2)
+    # Every part of the text escaped (html.escape, as Django's escape does), joined as one
+    # string: a Markup of each part, joined by Markup, was a third of a search page's time.
     parts, position = ["…" if start else ""], start
     for match in found:
         if match.start() < start or match.end() > end:
             continue
-        parts += [escape(text[position : match.start()]), Markup("<mark>"), escape(match.group())]
-        parts.append(Markup("</mark>"))
+        parts += [html.escape(text[position : match.start()]), "<mark>"]
+        parts += [html.escape(match.group()), "</mark>"]
         position = match.end()
-    parts += [escape(text[position:end]), "…" if end < len(text) else ""]
-    return Markup("").join(parts)
+    parts += [html.escape(text[position:end]), "…" if end < len(text) else ""]
+    return Markup("".join(parts))

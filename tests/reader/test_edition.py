@@ -25,7 +25,13 @@ def test_without_a_stored_edition_the_setting_names_it(client, content, settings
     Edition.objects.all().delete()
     settings.SFIA_EDITION = "SFIA X"
 
-    for path in ("/en/", "/en/skills/slmo/", "/en/skills/slmo/1/", "/en/levels/5/"):
+    for path in (
+        "/en/",
+        "/en/skills/slmo/",
+        "/en/skills/slmo/1/",
+        "/en/levels/5/",
+        "/en/profile/?title=Service+lead&s=slmo-5",
+    ):
         page = client.get(path).text
         assert '<p class="edition">Framework edition: <bdi translate="no">SFIA X</bdi></p>' in page
 
@@ -38,6 +44,21 @@ def test_the_skill_pages_read_the_edition_in_their_one_query(
         page = client.get(path).text
 
     assert 'Ausgabe des Kompetenzrahmens: <bdi translate="no">SFIA 9</bdi>' in page
+
+
+@pytest.mark.parametrize("path", ["/de/levels/5/", "/de/profile/?title=Service+lead&s=slmo-5"])
+def test_the_level_and_profile_pages_read_the_edition_with_their_content(
+    client, content, django_assert_num_queries, path
+):
+    # The level with the edition, its attributes, its skills; the profile's entries, its
+    # attributes, every skill for the add form with the edition.
+    with django_assert_num_queries(3) as queries:
+        page = client.get(path).text
+
+    assert 'Ausgabe des Kompetenzrahmens: <bdi translate="no">SFIA 9</bdi>' in page
+    assert not any(
+        query["sql"].startswith('SELECT "skills_edition"') for query in queries.captured_queries
+    )
 
 
 def test_a_page_that_shows_the_edition_reads_it_once(client, content, django_assert_num_queries):

@@ -80,7 +80,7 @@ def test_the_word_file_holds_the_date_address_attributes_and_attribution(client,
     assert "\nTakt\nGeht auf Ebene 6 taktvoll mit erfundenen Menschen um.\n" in text
     assert "Tempo" not in text  # PACE: described at levels 1 and 5 only
     assert text.endswith(
-        "Inhalte aus dem Skills Framework for the Information Age (SFIA), © SFIA Foundation."
+        "Inhalte aus SFIA, dem Kompetenzrahmen für das Informationszeitalter, © SFIA Foundation."
     )
 
 
@@ -261,9 +261,7 @@ def line_of(pieces, text):
 def words_of_line(pieces, word):
     """{word: x of its piece} of the line with a piece holding the word `word`."""
     y = next(y for _, y, each in pieces if word in each.split())
-    return {
-        each_word: x for x, line_y, each in pieces if line_y == y for each_word in each.split()
-    }
+    return {each_word: x for x, line_y, each in pieces if line_y == y for each_word in each.split()}
 
 
 def test_libreoffice_lays_the_arabic_word_file_out_right_to_left(laid_out):

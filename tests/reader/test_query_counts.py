@@ -1,11 +1,13 @@
 """Each page type costs at most four SQL queries, with one skill or with 150 skills and 16
 generic attributes (the compare pages too, whatever the two languages)."""
 
+import collections
 import io
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_init
 
 from skills.content.synthetic import write_corpus
 from skills.framework.models import GenericAttribute, Skill
@@ -68,3 +70,26 @@ class TestWith150Skills:
             path = page.format(lang=lang, code=corpus_of_150.lower(), other=other_than(lang))
             response = client.get(path)
         assert response.status_code == 200
+
+    @pytest.mark.django_db
+    @pytest.mark.parametrize("query", ["title=Lead&s={code}-5", "s={code}-5&add={code}"])
+    def test_the_profile_page_reads_skills_as_values(self, client, corpus_of_150, query):
+        """Its entries, the skill being added and the add form's 150 skills are read as
+        values in the page's language and English: built as models with every language's
+        texts, they were most of an uncached profile page's time (docs/performance.md)."""
+        built = collections.Counter()
+
+        def count(sender, **kwargs):
+            built[sender.__name__] += 1
+
+        post_init.connect(count)
+        try:
+            response = client.get("/de/profile/?" + query.format(code=corpus_of_150.lower()))
+        finally:
+            post_init.disconnect(count)
+        assert response.status_code == 200
+        assert (built["Skill"], built["SkillLevel"]) == (0, 0)
+        page = response.content.decode()
+        assert f"Synthetische Fähigkeit {corpus_of_150.lower()}" in page
+        if "add=" not in query:
+            assert page.count("<option value=") == 150
