@@ -10,12 +10,9 @@ import itertools
 import operator
 from dataclasses import dataclass
 
-from modeltranslation.utils import build_localized_fieldname
-
-from skills.framework.languages import SOURCE_LANGUAGE
 from skills.framework.links import remembered_reverse
 from skills.framework.models import SkillLevel
-from skills.reader.text import Translated
+from skills.reader.text import Translated, translated_columns, translated_value
 
 
 @dataclass(frozen=True)
@@ -32,8 +29,8 @@ def skills_defined_at(number, language):
     rows = SkillLevel.objects.defined_at(number).values(
         f"{category}_id",
         "skill__code",
-        *_name_columns(category, language),
-        *_name_columns(skill, language),
+        *translated_columns("name", language, category),
+        *translated_columns("name", language, skill),
     )
     by_category = []
     for _, in_category in itertools.groupby(rows, key=operator.itemgetter(f"{category}_id")):
@@ -41,7 +38,7 @@ def skills_defined_at(number, language):
         skills = [
             SkillAtLevel(
                 row["skill__code"],
-                _name(row, skill, language),
+                translated_value(row, "name", language, skill),
                 remembered_reverse(
                     "skills:skill_level",
                     kwargs={"code": row["skill__code"], "level": number},
@@ -50,21 +47,5 @@ def skills_defined_at(number, language):
             )
             for row in in_category
         ]
-        by_category.append((_name(in_category[0], category, language), skills))
+        by_category.append((translated_value(in_category[0], "name", language, category), skills))
     return by_category
-
-
-def _name_columns(related, language):
-    """The values() that read `related`'s name: in `language`, in English, and (but for
-    English) the record of its translation, a key of the JSON column."""
-    own, source = (build_localized_fieldname("name", each) for each in (language, SOURCE_LANGUAGE))
-    columns = [f"{related}__{own}", f"{related}__{source}"]
-    if language != SOURCE_LANGUAGE:
-        columns.append(f"{related}__translation_state__{language}__name")
-    return columns
-
-
-def _name(row, related, language):
-    """`related`'s name in the row, as a Translated text."""
-    own, source, *record = (row[column] for column in _name_columns(related, language))
-    return Translated.choose(own, source, language, *record)

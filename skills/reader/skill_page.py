@@ -26,7 +26,7 @@ from skills.framework.models import (
     Subcategory,
 )
 from skills.framework.translation import translated_fields
-from skills.reader.text import Translated
+from skills.reader.text import Translated, translated_columns, translated_value
 
 
 class Texts:
@@ -87,6 +87,38 @@ class SkillPage(Texts):
         below = max((n for n in defined if n < number), default=None)
         above = min((n for n in defined if n > number), default=None)
         return below, above
+
+
+@dataclass(frozen=True)
+class SkillLink:
+    """A skill a page links to by its code and name."""
+
+    code: str
+    name: Translated
+    url: str
+
+
+def skill_url(row, language):
+    """The address of the skill whose code a values() row holds, in `language`."""
+    return remembered_reverse(
+        "skills:skill", kwargs={"code": row["code"].lower()}, language=language
+    )
+
+
+def other_skills_in_subcategory(code, language):
+    """The other skills of the subcategory of the skill with this (upper-case) code, in the
+    framework's order (by code, within a subcategory), their names in `language` with English
+    standing in: one query, for codes and names only."""
+    rows = (
+        Skill.objects.filter(subcategory__skills__code=code)
+        .exclude(code=code)
+        .order_by("code")
+        .values("code", *translated_columns("name", language))
+    )
+    return [
+        SkillLink(row["code"], translated_value(row, "name", language), skill_url(row, language))
+        for row in rows
+    ]
 
 
 def read_skill_page(code, language):

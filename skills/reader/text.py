@@ -145,3 +145,21 @@ def translated(obj, field, language):
         language,
         record_of(obj, field, language),
     )
+
+
+def translated_columns(field, language, related=""):
+    """The values() that read a translated `field` (of `related`, a lookup such as
+    "skill__subcategory", where given): in `language`, in English, and (but for English) the
+    record of its translation, a key of the JSON column."""
+    prefix = f"{related}__" if related else ""
+    own, source = (build_localized_fieldname(field, each) for each in (language, SOURCE_LANGUAGE))
+    columns = [f"{prefix}{own}", f"{prefix}{source}"]
+    if language != SOURCE_LANGUAGE:
+        columns.append(f"{prefix}translation_state__{language}__{field}")
+    return columns
+
+
+def translated_value(row, field, language, related=""):
+    """`field` (of `related`) in a values() row read with translated_columns, as a Translated."""
+    own, source, *record = (row[column] for column in translated_columns(field, language, related))
+    return Translated.choose(own, source, language, *record)
