@@ -74,7 +74,9 @@ def skills_by_initial(language):
     skills = sorted(
         (
             SkillLink(
-                row["code"], translated_value(row, "name", language), skill_url(row, language)
+                row["code"],
+                translated_value(row, "name", language),
+                skill_url(row["code"], language),
             )
             for row in rows
         ),

@@ -37,7 +37,7 @@ from skills.reader.page_review import page_review, texts_of
 from skills.reader.profile_downloads import DOWNLOADS, download
 from skills.reader.profile_page import read_profile_page
 from skills.reader.skill_grid import read_grid, skills_by_initial
-from skills.reader.skill_page import other_skills_in_subcategory, read_skill_page
+from skills.reader.skill_page import read_skill_page
 from skills.reader.templating.levels import level_heading
 from skills.reader.text import translated
 from skills.search import engine
@@ -106,12 +106,11 @@ def skill_page_or_404(code):
 @canonical_code
 def skill_detail(request, code):
     skill = skill_page_or_404(code)
-    others = other_skills_in_subcategory(skill.code, skill.language)
     levels = [text for level in skill.levels for text in (level.description, level.guiding_phrase)]
-    review = page_review(skill.texts.values(), levels, [other.name for other in others])
+    others = [other.name for other in skill.other_skills]
+    review = page_review(skill.texts.values(), levels, others)
     context = {
         "skill": skill,
-        "other_skills": others,
         "translation_review": review,
         "linked_data": json_ld_script(skill_term(request, skill)),
     }
