@@ -270,12 +270,16 @@ def _skill_page_sql(vendor, language):
     ]
     this_skill = f"WHERE {column(Skill, 's', 'code')} = %s"
     nothing = ["NULL"] * (len(skill) + len(level))
+    # The skill's row reads the other skills' columns from a join that never matches: all
+    # NULL, but typed, as PostgreSQL needs them to be where the first two parts both pad a
+    # column (an untyped NULL in both is text, which the records' jsonb can't join).
     return (
-        f"{selecting(0, skill + ['NULL'] * (len(level) + len(other)))} FROM {table(Skill, 's')} "
+        f"{selecting(0, skill + ['NULL'] * len(level) + other)} FROM {table(Skill, 's')} "
         f"JOIN {table(Subcategory, 'sc')} "
         f"ON {column(Subcategory, 'sc', 'id')} = {column(Skill, 's', 'subcategory')} "
         f"JOIN {table(Category, 'c')} "
         f"ON {column(Category, 'c', 'id')} = {column(Subcategory, 'sc', 'category')} "
+        f"LEFT JOIN {table(Skill, 'o')} ON 1 = 0 "
         f"{this_skill} "
         f"UNION ALL {selecting(1, ['NULL'] * len(skill) + level + ['NULL'] * len(other))} "
         f"FROM {table(Skill, 's')} "
