@@ -201,8 +201,8 @@ OTHER_SKILL_TEXTS = (("name", Skill, "o", "name"),)
 
 
 def _skill_columns():
-    """Where a row's level columns start: after the part (0 for the skill, 1 for a level),
-    the code, the edition, the skill's texts and their tables' records."""
+    """Where a row's level columns start: after the part (0 for the skill, 1 for a level, 2 for
+    another skill), the code, the edition, the skill's texts and their tables' records."""
     return 3 + 2 * len(_skill_texts()) + len(_record_tables(_skill_texts()))
 
 
