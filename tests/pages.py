@@ -36,7 +36,8 @@ class ComparePage(str):
 
 # With the 404 page and the search page, which every page test covers too: with results (on
 # the translated pages, English ones among them) and without; a role profile; the compare
-# pages; and the Downloads page (it shows no content texts, so no note on their review).
+# pages; the Downloads page (it shows no content texts, so no note on their review); the grid
+# narrowed to a category and a level, and the skills from A to Z.
 EVERY_PAGE = {
     **PAGES,
     "not found": "/{lang}/skills/nope/",
@@ -48,6 +49,8 @@ EVERY_PAGE = {
     "level compared": ComparePage("/{lang}/levels/5/compare/{other}/"),
     "API reference": "/{lang}/api/",
     "downloads": "/{lang}/downloads/",
+    "skill list narrowed": "/{lang}/skills/?category=delivery-and-operation&level=5",
+    "skills from A to Z": "/{lang}/skills/a-z/",
 }
 
 # Where a translation is missing, the English text stands in, in this element, under a note.

@@ -17,3 +17,13 @@ def copy_of_slmo(code, subcategory=None, defined=None):
         if defined is not None:
             level.defined = level.level_id in defined
         level.save()
+
+
+def named_copy_of_slmo(code, names, subcategory=None, defined=None):
+    """copy_of_slmo named `names` ({language: name}; the others keep SLMO's)."""
+    copy_of_slmo(code, subcategory, defined)
+    skill = Skill.objects.get(code=code)
+    for language, name in names.items():
+        setattr(skill, f"name_{language}", name)
+    skill.save()
+    return skill

@@ -11,7 +11,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from skills.framework import profiles
+from skills.framework import narrowing, profiles
 from skills.framework.languages import LANGUAGE_CODES, negotiated
 from skills.framework.links import absolute
 from skills.search.engine import normalised
@@ -45,6 +45,12 @@ PAGES_BY_QUERY = {
     "search/": lambda query: normalised(query.get("q", ""))[0],
     "profile/": profiles.page_key,
 }
+# Pages a query narrows, by the part of their path after the language prefix: in the shared
+# cache like the others, under their canonical query (the skills grid: a category's slug and a
+# level, a few dozen pages a language). A query with a value that can't be used is not cached
+# at all: the page tells the reader, and made-up values must not fill the cache (nor does a
+# well-formed slug that names no category: the grid is then sent as not to be stored).
+NARROWED_PAGES = {"skills/": narrowing.page_key}
 KEPT_HEADERS = (
     "Content-Type",
     "Content-Language",
@@ -70,6 +76,8 @@ class PageCacheMiddleware:
         request.get_host()
         if by_query := self.page_by_query(request.path_info):
             return self.kept_page(request, by_query)
+        if self.narrowed_query(request.path_info, request.GET) is None:
+            return self.get_response(request)
         key, variant = self.key(request, release()[0])
         # Each variant of an address (a sitemap's page, the API's language) is its own.
         version, etag, modified = validators(variant)
@@ -111,6 +119,14 @@ class PageCacheMiddleware:
         PAGES_BY_QUERY; else None."""
         language, _, page = path.removeprefix("/").partition("/")
         return PAGES_BY_QUERY.get(page) if language in LANGUAGE_CODES else None
+
+    @staticmethod
+    def narrowed_query(path, query):
+        """The canonical query of a page in NARROWED_PAGES ("" for any other page); None where
+        its query has a value that can't be used."""
+        language, _, page = path.removeprefix("/").partition("/")
+        read = NARROWED_PAGES.get(page) if language in LANGUAGE_CODES else None
+        return read(query) if read else ""
 
     def kept_page(self, request, read):
         """A page made from its query (PAGES_BY_QUERY), as this process last made it for the
@@ -169,6 +185,8 @@ class PageCacheMiddleware:
         if negotiated_name and negotiated_name not in request.GET and path != SCHEMA_PATH:
             chosen.append(("", negotiated(request.headers.get("Accept-Language", ""))))
         query = urlencode(chosen)
+        if narrowed := PageCacheMiddleware.narrowed_query(request.path_info, request.GET):
+            query = narrowed
         address = absolute(f"{path}?{query}")
         digest = hashlib.sha256(address.encode()).hexdigest()[:32]
         variant = f"-{hashlib.sha256(query.encode()).hexdigest()[:8]}" if query else ""

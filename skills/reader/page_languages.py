@@ -11,18 +11,20 @@ from django.urls import NoReverseMatch, get_script_prefix
 from django.utils import translation
 from django.utils.encoding import iri_to_uri
 
-from skills.framework import profiles
+from skills.framework import narrowing, profiles
 from skills.framework.languages import BY_CODE, LANGUAGE_CODES, direction
 from skills.framework.links import remembered, remembered_reverse
 
 # The query parameters that make a page what it is, by view, as the page reads them: kept in
 # its addresses in every language. A search's `q` (its last value, as the page reads it); a
 # profile's title and every entry, repeated, in their canonical form (skills/framework/
-# profiles.py). Every other parameter is left out, as the pages ignore them (a profile's form
+# profiles.py); a narrowed grid's category and level (skills/framework/narrowing.py). Every
+# other parameter is left out, as the pages ignore them (a profile's form
 # steps too).
 KEPT_QUERY_PARAMETERS = {
     "skills:search": lambda query: urlencode([("q", query["q"])]) if "q" in query else "",
     "skills:profile": profiles.canonical_query,
+    "skills:skill_list": narrowing.canonical_query,
 }
 
 

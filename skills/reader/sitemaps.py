@@ -48,6 +48,7 @@ class PageSitemap(ReaderSitemap):
         return [
             "skills:home",
             "skills:skill_list",
+            "skills:skill_index",
             "skills:level_list",
             "skills:attribute_list",
             "opendata:downloads",

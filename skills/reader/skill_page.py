@@ -1,6 +1,7 @@
 """A skill's page read in one query, in the page's language with English standing in.
 
-The skill and skill-at-a-level pages are the site's busiest, so they are read with
+The skill and skill-at-a-level pages are the site's busiest, so they are read (with the
+other skills of the skill's subcategory, which the skill page lists) with
 hand-written SQL for just the page language's and English columns, and each row's records of
 its translations in the page language (translation_state): the ORM's compiling and model
 building cost several times what the query does (docs/performance.md). Other pages use the
@@ -68,6 +69,8 @@ class SkillPage(Texts):
     texts: dict
     levels: list
     language: str
+    # The other skills of its subcategory (SkillLink), in the framework's order (by code).
+    other_skills: list
 
     def get_absolute_url(self):
         return remembered_reverse(
@@ -89,19 +92,43 @@ class SkillPage(Texts):
         return below, above
 
 
+@dataclass(frozen=True)
+class SkillLink:
+    """A skill a page links to by its code and name."""
+
+    code: str
+    name: Translated
+    url: str
+
+
+def skill_url(code, language):
+    """The address of the skill with this code, in `language`."""
+    return remembered_reverse("skills:skill", kwargs={"code": code.lower()}, language=language)
+
+
 def read_skill_page(code, language):
-    """The skill with this (upper-case) code and its levels, in `language`, and the
-    framework's edition, in one query; None if there is no such skill."""
+    """The skill with this (upper-case) code and its levels, in `language`, the framework's
+    edition and the other skills of its subcategory, in one query; None if there is no such
+    skill."""
     skill_texts = _skill_texts()
     with connection.cursor() as cursor:
-        cursor.execute(_skill_page_sql(connection.vendor, language), [code, code])
+        cursor.execute(_skill_page_sql(connection.vendor, language), [code] * 3)
         rows = cursor.fetchall()
     if not rows:
         return None
-    # The skill's row, then a row for each level, each padded with the other's columns; each
-    # text comes as two columns, the page language's then English, then each table's records.
-    columns = _skill_columns()
+    # The skill's row, then a row for each level, then one for each other skill of its
+    # subcategory, each padded with the others' columns; each text comes as two columns, the
+    # page language's then English, then each table's records.
+    columns, others = _skill_columns(), _other_skill_columns()
     skill_code, edition, *texts = rows[0][1:columns]
+    other_skills = [
+        SkillLink(
+            other_code,
+            _translated(OTHER_SKILL_TEXTS, other_texts, language)["name"],
+            skill_url(other_code, language),
+        )
+        for other_code, *other_texts in (row[others:] for row in rows if row[0] == 2)
+    ]
     levels = [
         LevelOfSkill(
             code=skill_code,
@@ -110,7 +137,7 @@ def read_skill_page(code, language):
             texts=_translated(LEVEL_TEXTS, level_texts, language),
             language=language,
         )
-        for number, defined, *level_texts in (row[columns:] for row in rows[1:])
+        for number, defined, *level_texts in (row[columns:others] for row in rows if row[0] == 1)
     ]
     return SkillPage(
         code=skill_code,
@@ -119,6 +146,7 @@ def read_skill_page(code, language):
         texts=_translated(skill_texts, texts, language),
         levels=levels,
         language=language,
+        other_skills=other_skills,
     )
 
 
@@ -168,10 +196,20 @@ LEVEL_TEXTS = (
 )
 
 
+# The other skills of its subcategory: their names.
+OTHER_SKILL_TEXTS = (("name", Skill, "o", "name"),)
+
+
 def _skill_columns():
-    """Where a row's level columns start: after the part (0 for the skill, 1 for a level),
-    the code, the edition, the skill's texts and their tables' records."""
+    """Where a row's level columns start: after the part (0 for the skill, 1 for a level, 2 for
+    another skill), the code, the edition, the skill's texts and their tables' records."""
     return 3 + 2 * len(_skill_texts()) + len(_record_tables(_skill_texts()))
+
+
+def _other_skill_columns():
+    """Where a row's other skill's columns start: after the level's number, whether it is
+    defined, its texts and their tables' records."""
+    return _skill_columns() + 2 + 2 * len(LEVEL_TEXTS) + len(_record_tables(LEVEL_TEXTS))
 
 
 # The SQL depends only on the database and the language: built once for each. The skill's
@@ -225,19 +263,35 @@ def _skill_page_sql(vendor, language):
         *in_both_languages(LEVEL_TEXTS),
         *records(LEVEL_TEXTS),
     ]
+    other = [
+        column(Skill, "o", "code"),
+        *in_both_languages(OTHER_SKILL_TEXTS),
+        *records(OTHER_SKILL_TEXTS),
+    ]
     this_skill = f"WHERE {column(Skill, 's', 'code')} = %s"
+    nothing = ["NULL"] * (len(skill) + len(level))
+    # The skill's row reads the other skills' columns from a join that never matches: all
+    # NULL, but typed, as PostgreSQL needs them to be where the first two parts both pad a
+    # column (an untyped NULL in both is text, which the records' jsonb can't join).
     return (
-        f"{selecting(0, skill + ['NULL'] * len(level))} FROM {table(Skill, 's')} "
+        f"{selecting(0, skill + ['NULL'] * len(level) + other)} FROM {table(Skill, 's')} "
         f"JOIN {table(Subcategory, 'sc')} "
         f"ON {column(Subcategory, 'sc', 'id')} = {column(Skill, 's', 'subcategory')} "
         f"JOIN {table(Category, 'c')} "
         f"ON {column(Category, 'c', 'id')} = {column(Subcategory, 'sc', 'category')} "
+        f"LEFT JOIN {table(Skill, 'o')} ON 1 = 0 "
         f"{this_skill} "
-        f"UNION ALL {selecting(1, ['NULL'] * len(skill) + level)} FROM {table(Skill, 's')} "
+        f"UNION ALL {selecting(1, ['NULL'] * len(skill) + level + ['NULL'] * len(other))} "
+        f"FROM {table(Skill, 's')} "
         f"JOIN {table(SkillLevel, 'l')} "
         f"ON {column(SkillLevel, 'l', 'skill')} = {column(Skill, 's', 'id')} "
         f"JOIN {table(ResponsibilityLevel, 'r')} "
         f"ON {column(ResponsibilityLevel, 'r', 'number')} = {column(SkillLevel, 'l', 'level')} "
         f"{this_skill} "
-        f"ORDER BY 1, {_skill_columns() + 1}"
+        f"UNION ALL {selecting(2, nothing + other)} FROM {table(Skill, 's')} "
+        f"JOIN {table(Skill, 'o')} "
+        f"ON {column(Skill, 'o', 'subcategory')} = {column(Skill, 's', 'subcategory')} "
+        f"AND {column(Skill, 'o', 'code')} <> {column(Skill, 's', 'code')} "
+        f"{this_skill} "
+        f"ORDER BY 1, {_skill_columns() + 1}, {_other_skill_columns() + 1}"
     )

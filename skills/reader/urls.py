@@ -12,6 +12,7 @@ app_name = "skills"
 urlpatterns = [
     path("", read_methods_only(views.home), name="home"),
     path("skills/", read_methods_only(views.skill_list), name="skill_list"),
+    path("skills/a-z/", read_methods_only(views.skill_index), name="skill_index"),
     path("skills/<code:code>/", read_methods_only(views.skill_detail), name="skill"),
     path(
         "skills/<code:code>/<level:level>/",

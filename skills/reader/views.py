@@ -9,13 +9,14 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.html import format_html, strip_tags
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from skills.framework import profiles
+from skills.framework import narrowing, profiles
 from skills.framework.languages import LANGUAGE_CODES
 from skills.framework.levels import LEVEL_NUMBERS
 from skills.framework.links import absolute
@@ -23,8 +24,6 @@ from skills.framework.models import (
     AttributeLevel,
     GenericAttribute,
     ResponsibilityLevel,
-    Skill,
-    SkillLevel,
 )
 from skills.framework.text import find_character_problem
 from skills.reader.compare_page import (
@@ -37,6 +36,7 @@ from skills.reader.linked_data import json_ld_script, skill_term
 from skills.reader.page_review import page_review, texts_of
 from skills.reader.profile_downloads import DOWNLOADS, download
 from skills.reader.profile_page import read_profile_page
+from skills.reader.skill_grid import read_grid, skills_by_initial
 from skills.reader.skill_page import read_skill_page
 from skills.reader.templating.levels import level_heading
 from skills.reader.text import translated
@@ -70,16 +70,30 @@ def home(request):
 
 
 def skill_list(request):
-    """The whole framework as a grid: a row a skill, a column a level."""
-    skills = Skill.objects.in_framework_order()
-    names = texts_of(skills, "name", "subcategory.name", "subcategory.category.name")
+    """The whole framework as a grid: a row a skill, a column a level; narrowed to a category
+    and/or to the skills defined at a level, as its form asks (`?category=…&level=…`)."""
+    grid = read_grid(narrowing.parse(request.GET))
+    names = texts_of(grid.skills, "name", "subcategory.name", "subcategory.category.name")
     context = {
-        "skills": skills,
-        "defined_levels": SkillLevel.objects.defined_levels_by_skill(),
+        "grid": grid,
+        "skills": grid.skills,
+        "defined_levels": grid.defined_levels,
         "level_numbers": LEVEL_NUMBERS,
         "translation_review": page_review(names),
     }
-    return render(request, "skills/skill_list.html", context)
+    response = render(request, "skills/skill_list.html", context)
+    if grid.unused:
+        # A page naming what isn't there is not kept: made-up values must not fill the cache.
+        add_never_cache_headers(response)
+    return response
+
+
+def skill_index(request):
+    """Every skill from A to Z by its name in the page's language."""
+    by_initial = skills_by_initial(translation.get_language())
+    names = [skill.name for _, skills in by_initial for skill in skills]
+    context = {"by_initial": by_initial, "translation_review": page_review(names)}
+    return render(request, "skills/skill_index.html", context)
 
 
 def skill_page_or_404(code):
@@ -93,7 +107,8 @@ def skill_page_or_404(code):
 def skill_detail(request, code):
     skill = skill_page_or_404(code)
     levels = [text for level in skill.levels for text in (level.description, level.guiding_phrase)]
-    review = page_review(skill.texts.values(), levels)
+    others = [other.name for other in skill.other_skills]
+    review = page_review(skill.texts.values(), levels, others)
     context = {
         "skill": skill,
         "translation_review": review,
@@ -125,7 +140,9 @@ def skill_level(request, code, level):
 def level_list(request):
     levels = ResponsibilityLevel.objects.with_skill_counts()
     review = page_review(texts_of(levels, "guiding_phrase", "essence"))
-    context = {"levels": levels, "translation_review": review}
+    # A site with only the sample skill has none: the page then says what is to be loaded.
+    essences_loaded = any(texts_of(levels, "essence"))
+    context = {"levels": levels, "essences_loaded": essences_loaded, "translation_review": review}
     return render(request, "skills/level_list.html", context)
 
 

@@ -579,3 +579,30 @@ def test_a_comparison_prints_on_a4_landscape_without_the_navigation(live_content
     assert "Das Vereinbaren von Zielen für Serviceebenen" in text
     for chrome in ["Zum Inhalt springen", "Nebeneinander vergleichen mit", "Русский", "Italiano"]:
         assert chrome not in text
+
+
+def test_the_grid_is_narrowed_by_its_form_and_stays_narrowed_in_another_language(
+    live_content, browser_page
+):
+    from tests.skills import copy_of_slmo
+
+    copy_of_slmo("ITSP", subcategory="strategy-and-planning", defined={4, 5, 6})
+    copy_of_slmo("STPX", subcategory="strategy-and-planning", defined={1, 7})
+    page = browser_page.page
+    page.goto(live_content.url + "/ar/skills/")
+    page.get_by_label("الفئة").select_option("strategy-and-architecture")
+    page.get_by_label("معرّفة في المستوى").select_option("5")
+    page.get_by_role("button", name="اعرض").click()
+    page.wait_for_load_state()
+
+    assert page.url == (live_content.url + "/ar/skills/?category=strategy-and-architecture&level=5")
+    rows = page.locator("tbody th[scope=row] bdi.code")
+    assert rows.all_inner_texts() == ["ITSP"]
+    page.locator('.language-switcher a[hreflang="de"]').click()
+    page.wait_for_load_state()
+    assert page.url == (live_content.url + "/de/skills/?category=strategy-and-architecture&level=5")
+    assert rows.all_inner_texts() == ["ITSP"]
+    assert "Angezeigt: die Fähigkeiten der Kategorie Strategie und Architektur" in (
+        page.locator("main").inner_text()
+    )
+    assert browser_page.console_errors == []

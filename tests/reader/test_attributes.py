@@ -70,7 +70,9 @@ def test_a_translated_attribute_is_not_marked_as_fallback(client, content):
 def test_no_attributes_yet(client, content):
     GenericAttribute.objects.all().delete()
 
-    assert "No generic attributes have been loaded yet." in client.get("/en/attributes/").text
+    page = client.get("/en/attributes/").text
+    assert "This site&#39;s content is not loaded yet" in page
+    assert "<code>manage.py import_spreadsheet</code>" in page
 
 
 def test_an_attributes_alternates_and_switcher_keep_the_attribute(client, content):

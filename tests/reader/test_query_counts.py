@@ -17,6 +17,9 @@ from tests.pages import LANGUAGES, other_than
 PAGES = [
     "/{lang}/",
     "/{lang}/skills/",
+    "/{lang}/skills/?category=strategy-and-architecture&level=5",
+    "/{lang}/skills/?category=no-such-category&level=9",
+    "/{lang}/skills/a-z/",
     "/{lang}/skills/{code}/",
     "/{lang}/skills/{code}/5/",
     "/{lang}/skills/{code}/1/",

@@ -1,6 +1,8 @@
 """A skill page read in one query, in the page's language with English standing in, and
 translated texts rendered as HTML."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -9,6 +11,7 @@ from skills.framework.models import Skill, SkillLevel
 from skills.framework.translation_state import Status
 from skills.reader.skill_page import read_skill_page
 from skills.reader.text import Translated, together
+from tests.skills import named_copy_of_slmo
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +123,27 @@ def test_english_standing_in_for_texts_one_after_another_is_one_block_under_one_
     assert apart.count("Noch nicht übersetzt") == 2
     assert '<div class="text">\n<p>Eigener Text.</p>\n</div>' in apart
     assert with_empty == both
+
+
+def test_a_skill_page_lists_the_other_skills_of_its_subcategory(client, content):
+    named_copy_of_slmo("AVMT", {"de": "Verfügbarkeitsmanagement"}, "service-management")
+    named_copy_of_slmo("ZZSM", {"en": "Zone management", "de": None}, "service-management")
+    named_copy_of_slmo("STPX", {"de": "Strategische Planung"}, "strategy-and-planning")
+
+    page = client.get("/de/skills/slmo/").text
+    others = page.split('<nav class="other-skills"')[1].split("</nav>")[0]
+
+    assert '<h2 id="other-skills">Weitere Fähigkeiten in Servicemanagement</h2>' in others
+    # In the framework's order (by code), English standing in marked; not the skill itself,
+    # nor another subcategory's.
+    assert re.findall(r'<li><a href="([^"]+)"><bdi class="code" translate="no">(\w+)', others) == [
+        ("/de/skills/avmt/", "AVMT"),
+        ("/de/skills/zzsm/", "ZZSM"),
+    ]
+    assert "Verfügbarkeitsmanagement" in others
+    assert '<span class="fallback" lang="en" dir="ltr">Zone management</span>' in others
+    assert "STPX" not in others and "SLMO" not in others
+
+
+def test_a_skill_alone_in_its_subcategory_lists_none(client, content):
+    assert 'class="other-skills"' not in client.get("/en/skills/slmo/").text

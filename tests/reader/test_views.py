@@ -589,15 +589,16 @@ def test_sitemap_lists_every_page_in_every_language_with_alternates(client, cont
         f"http://testserver/sitemap-{name}.xml"
         for name in ("pages", "skills", "skill-levels", "levels", "attributes")
     ]
-    # Home, skills, levels, attributes, downloads, the API's reference; the skill; its seven
-    # levels; seven levels; the three invented attributes.
-    pages = 6 + 1 + 7 + 7 + 3
+    # Home, skills, skills from A to Z, levels, attributes, downloads, the API's reference; the
+    # skill; its seven levels; seven levels; the three invented attributes.
+    pages = 7 + 1 + 7 + 7 + 3
     assert len(locations) == pages * 5 == len(set(locations))
     assert "http://testserver/ar/skills/slmo/5/" in locations
     assert "http://testserver/it/levels/7/" in locations
     assert "http://testserver/de/attributes/" in locations
     assert "http://testserver/ar/downloads/" in locations
     assert "http://testserver/it/api/" in locations
+    assert "http://testserver/ru/skills/a-z/" in locations
     assert "http://testserver/ru/attributes/zeal/" in locations
     assert (
         '<xhtml:link rel="alternate" hreflang="ar" href="http://testserver/ar/attributes/pace/"/>'
@@ -620,7 +621,7 @@ def test_a_large_sitemap_section_is_paged(client, content, monkeypatch):
     sections, locations, _ = sitemap_locations(client)
 
     assert "http://testserver/sitemap-skill-levels.xml?p=4" in sections
-    assert len(locations) == 24 * 5 == len(set(locations))
+    assert len(locations) == 25 * 5 == len(set(locations))
     assert client.get("/sitemap-skill-levels.xml?p=5").status_code == 404
 
 
