@@ -49,42 +49,50 @@ OVERFLOW = """() => ({
 })"""
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_no_page_scrolls_sideways_on_a_phone(live_content, chromium, lang):
-    paths = long_names_in(lang)
-    sideways = []
-    for width in (320, 360):
-        context = chromium.new_context(viewport={"width": width, "height": 740})
-        page = context.new_page()
-        for name, path in paths.items():
-            page.goto(live_content.url + path)
-            over = page.evaluate(OVERFLOW)
-            if over["page"] > 0 or over["boxes"]:
-                sideways.append((width, name, over))
-        context.close()
-
-    assert sideways == []
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_page_prints_whole_at_its_size(live_content, browser_page, lang):
-    paths = long_names_in(lang)
-    page = browser_page.page
+def printed_whole(page, paper, lang, live_server_url):
+    """What is wrong with a page's printout, [] if nothing: shrunk to fit the sheet, text off
+    the sheet, its heading or its address not on paper, its address percent-encoded."""
     # The printed heading's size: 1.5 times the text's 9.5 pt, Arabic's set 1.15 times larger
     # (site.css).
     heading_size = 1.5 * 9.5 * (1.15 if lang == "ar" else 1)
-    for name, path in paths.items():
-        page.goto(live_content.url + path)
-        paper = printout(page)
+    wrong = []
+    if paper.heading_size != pytest.approx(heading_size, abs=0.1):
+        wrong.append(f"heading at {paper.heading_size} pt, not {heading_size:.1f}")
+    if paper.outside_the_sheet():
+        wrong.append(f"off the sheet: {paper.outside_the_sheet()}")
+    heading = " ".join(page.locator("h1").inner_text().split())
+    if not printed(heading, paper.text, lang):
+        wrong.append(f"heading not printed: {heading}")
+    if page.locator(".print-url").count():
+        address = page.locator(".print-url").inner_text()
+        if "%" in address:  # letters as letters, not %D8%…
+            wrong.append(f"address encoded: {address}")
+        # Arabic comes out of a PDF in visual order (paper.printed): its start, then.
+        shown = "".join(address.split()) if lang != "ar" else f"{live_server_url}/ar/"
+        if shown not in "".join(paper.text.split()):
+            wrong.append(f"address not printed: {address}")
+    return wrong
 
-        assert paper.heading_size == pytest.approx(heading_size, abs=0.1), name
-        assert paper.outside_the_sheet() == [], name
-        heading = " ".join(page.locator("h1").inner_text().split())
-        assert printed(heading, paper.text, lang), name
-        if page.locator(".print-url").count():
-            address = page.locator(".print-url").inner_text()
-            assert "%" not in address, name  # letters as letters, not %D8%…
-            if lang != "ar":  # Arabic comes out of a PDF in visual order (paper.printed)
-                assert "".join(address.split()) in "".join(paper.text.split()), name
-            else:
-                assert f"{live_content.url}/ar/" in paper.text, name
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_fits_a_phone_and_prints_whole(live_content, chromium, lang):
+    """One load a page: laid out at 320 px, then 360 px (the page responds to the new width as
+    a turned phone does), then printed."""
+    paths = long_names_in(lang)
+    context = chromium.new_context(viewport={"width": 320, "height": 740})
+    page = context.new_page()
+    sideways, on_paper = [], []
+    for name, path in paths.items():
+        page.set_viewport_size({"width": 320, "height": 740})
+        page.goto(live_content.url + path)
+        for width in (320, 360):
+            page.set_viewport_size({"width": width, "height": 740})
+            over = page.evaluate(OVERFLOW)
+            if over["page"] > 0 or over["boxes"]:
+                sideways.append((width, name, over))
+        wrong = printed_whole(page, printout(page), lang, live_content.url)
+        on_paper += [(name, each) for each in wrong]
+    context.close()
+
+    assert sideways == []
+    assert on_paper == []
