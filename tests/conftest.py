@@ -89,6 +89,14 @@ def natural(value):
 
 
 # Browser tests: Debian's Chromium, started so that it reaches no other host (TOOLS.md).
+# The Redis databases tests may fill and empty: the page cache's tests' and a production
+# deployment's. Two runs sharing one Redis at once (CI runs SQLite's and PostgreSQL's side by
+# side) name others: SFIA_TEST_REDIS_DBS=11,12.
+PAGE_CACHE_REDIS_DB, PRODUCTION_REDIS_DB = (
+    int(number) for number in os.environ.get("SFIA_TEST_REDIS_DBS", "13,15").split(",")
+)
+TEST_REDIS = f"redis://127.0.0.1:6379/{PAGE_CACHE_REDIS_DB}"
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

@@ -28,7 +28,7 @@ from skills.page_cache.store import LOCAL_PAGES, LocalPages
 from skills.page_cache.version import content_version
 from skills.page_cache.watch import ContentVersionWatch, read_content_version
 from tests.attributes import add_invented_attributes
-from tests.conftest import SLMO, require_service
+from tests.conftest import SLMO, TEST_REDIS, require_service
 
 # Transactions must commit for the content version to move, as they do in production.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -198,7 +198,7 @@ def test_admin_pages_and_errors_are_never_cached(
 def redis_cache(settings):
     """The Redis cache, as CACHE_URL=redis://… configures it, in a database of its own."""
     require_service("Redis", 6379)
-    settings.CACHES = {"default": cache_from_url("redis://127.0.0.1:6379/13")}
+    settings.CACHES = {"default": cache_from_url(TEST_REDIS)}
     from django.core.cache import cache
 
     cache.clear()
@@ -270,7 +270,7 @@ def test_a_change_announced_by_another_process_shows_at_once(client, cached, red
         env={
             **os.environ,
             "DATABASE_URL": database_url(),
-            "CACHE_URL": "redis://127.0.0.1:6379/13",
+            "CACHE_URL": TEST_REDIS,
             "DJANGO_SETTINGS_MODULE": "tests.settings",
         },
         check=True,
@@ -299,7 +299,7 @@ def test_announcements_need_only_djangos_own_redis_backend_as_documented(cached,
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/13",
+            "LOCATION": TEST_REDIS,
         }
     }
     watch = listening_watch()

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 
-from tests.conftest import manage, require_service
+from tests.conftest import PRODUCTION_REDIS_DB, manage, require_service
 from tests.forms import form_fields
 
 BASE_DIR = Path(settings.BASE_DIR)
@@ -59,7 +59,7 @@ def production_env(tmp_path_factory):
         "DJANGO_SITE_URL": SITE,
         "DJANGO_BEHIND_HTTPS_PROXY": "1",
         "DATABASE_URL": f"{server}/{name}",
-        "CACHE_URL": "redis://127.0.0.1:6379/15",
+        "CACHE_URL": f"redis://127.0.0.1:6379/{PRODUCTION_REDIS_DB}",
         "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static")),
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
     }
