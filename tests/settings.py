@@ -36,3 +36,8 @@ SFIA_PAGE_CACHE = False
 
 # The address the test client's requests name: published URIs read http://testserver/….
 SFIA_SITE_URL = "http://testserver"
+
+# A test database needs no durability: on PostgreSQL, commits don't wait for the disk, which
+# the transactional tests' loads and flushes otherwise wait on at every commit.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c synchronous_commit=off"  # noqa: F405
