@@ -8,22 +8,15 @@ in the page's language and in English, and the records of the names' translation
 
 import itertools
 import operator
-from dataclasses import dataclass
 
 from skills.framework.links import remembered_reverse
 from skills.framework.models import SkillLevel
-from skills.reader.text import Translated, TranslatedColumns
-
-
-@dataclass(frozen=True)
-class SkillAtLevel:
-    code: str
-    name: Translated
-    url: str
+from skills.reader.skill_page import SkillLink
+from skills.reader.text import TranslatedColumns
 
 
 def skills_defined_at(number, language):
-    """[(category name, [SkillAtLevel, …]), …] for the skills defined at level `number`, in
+    """[(category name, [SkillLink, …]), …] for the skills defined at level `number`, in
     framework order, their names in `language` with English standing in."""
     category_name = TranslatedColumns.of("name", language, "skill__subcategory__category")
     skill_name = TranslatedColumns.of("name", language, "skill")
@@ -36,7 +29,7 @@ def skills_defined_at(number, language):
     ):
         in_category = list(in_category)
         skills = [
-            SkillAtLevel(
+            SkillLink(
                 row["skill__code"],
                 skill_name.value(row),
                 remembered_reverse(
